@@ -1,0 +1,23 @@
+//! # arrears
+//!
+//! A collections engine for accounts receivable: due dates from payment terms, business-day
+//! calendars and day counts, aging, payment behaviour and collection KPIs. The core is pure
+//! Rust (no clock, no I/O: every "today" is an input); `src/js` is the only place that
+//! knows about JavaScript.
+//!
+//! Every entry point exists twice: as a typed Rust function in its module, and as a JSON
+//! function in [`api`] that the npm package calls.
+//!
+//! ```
+//! let date = arrears::dates::parse_date("2024-01-31").unwrap();
+//! assert_eq!(date.to_string(), "2024-01-31");
+//! ```
+#![deny(missing_docs)]
+
+pub mod api;
+pub mod dates;
+pub mod error;
+pub mod limits;
+pub mod money;
+
+pub use error::{Error, ErrorCode, Result};

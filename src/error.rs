@@ -152,7 +152,8 @@ struct Inner {
 ///
 /// ```
 /// fn check(days: i64) -> arrears::Result<i64> { Ok(days) }
-/// assert_eq!(check(3).unwrap(), 3);
+/// assert_eq!(check(3)?, 3);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

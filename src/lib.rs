@@ -9,8 +9,9 @@
 //! function in [`api`] that the npm package calls.
 //!
 //! ```
-//! let date = arrears::dates::parse_date("2024-01-31").unwrap();
+//! let date = arrears::dates::parse_date("2024-01-31")?;
 //! assert_eq!(date.to_string(), "2024-01-31");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![deny(missing_docs)]
 

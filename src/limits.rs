@@ -35,7 +35,7 @@ pub const MAX_INSTALLMENTS: usize = 60;
 /// ```
 pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
     Some(d) => d,
-    None => panic!("1900-01-01 is a date"),
+    None => NaiveDate::MIN, // not taken: 1900-01-01 is a valid date
 };
 
 /// The latest date arrears accepts: 2199-12-31.
@@ -45,5 +45,5 @@ pub const MIN_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
 /// ```
 pub const MAX_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
     Some(d) => d,
-    None => panic!("2199-12-31 is a date"),
+    None => NaiveDate::MAX, // not taken: 2199-12-31 is a valid date
 };

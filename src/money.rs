@@ -20,8 +20,9 @@ use std::str::FromStr;
 ///
 /// ```
 /// use arrears::money::parse_amount;
-/// assert_eq!(parse_amount("1234.50").unwrap().to_string(), "1234.50");
+/// assert_eq!(parse_amount("1234.50")?.to_string(), "1234.50");
 /// assert_eq!(parse_amount("1e3").unwrap_err().code().as_str(), "invalid_amount");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_amount(text: &str) -> Result<Decimal> {
     if text.len() > MAX_AMOUNT_CHARS {
@@ -61,9 +62,10 @@ pub fn parse_amount(text: &str) -> Result<Decimal> {
 ///
 /// ```
 /// use arrears::money::Currency;
-/// let jpy: Currency = "JPY".parse().unwrap();
+/// let jpy: Currency = "JPY".parse()?;
 /// assert_eq!(jpy.minor_units(), 0);
 /// assert_eq!(jpy.code(), "JPY");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(iso_currency::Currency);
@@ -72,8 +74,9 @@ impl Currency {
     /// The three-letter ISO 4217 code.
     ///
     /// ```
-    /// let eur: arrears::money::Currency = "EUR".parse().unwrap();
+    /// let eur: arrears::money::Currency = "EUR".parse()?;
     /// assert_eq!(eur.code(), "EUR");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn code(self) -> &'static str {
         self.0.code()
@@ -83,8 +86,9 @@ impl Currency {
     /// such as XAU that have none defined.
     ///
     /// ```
-    /// let bhd: arrears::money::Currency = "BHD".parse().unwrap();
+    /// let bhd: arrears::money::Currency = "BHD".parse()?;
     /// assert_eq!(bhd.minor_units(), 3);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn minor_units(self) -> u32 {
         self.0.exponent().map_or(0, u32::from)
@@ -95,9 +99,10 @@ impl Currency {
     ///
     /// ```
     /// use rust_decimal::Decimal;
-    /// let usd: arrears::money::Currency = "USD".parse().unwrap();
+    /// let usd: arrears::money::Currency = "USD".parse()?;
     /// assert_eq!(usd.round(Decimal::new(12345, 3)).to_string(), "12.35");
     /// assert_eq!(usd.round(Decimal::new(1000, 0)).to_string(), "1000.00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn round(self, amount: Decimal) -> Decimal {
         round_to(amount, self.minor_units())
@@ -217,8 +222,8 @@ mod tests {
 
     #[test]
     fn parses_plain_decimals_only() {
-        assert_eq!(parse_amount("0").unwrap(), Decimal::ZERO);
-        assert_eq!(parse_amount("-12.5").unwrap(), Decimal::new(-125, 1));
+        assert_eq!(parse_amount("0"), Ok(Decimal::ZERO));
+        assert_eq!(parse_amount("-12.5"), Ok(Decimal::new(-125, 1)));
         for bad in [
             "", "-", ".5", "5.", "1,000", "1e3", "+5", " 5", "0x10", "NaN", "1.2.3",
         ] {
@@ -254,8 +259,8 @@ mod tests {
             ("CLF", 4),
         ] {
             assert_eq!(
-                code.parse::<Currency>().unwrap().minor_units(),
-                units,
+                code.parse::<Currency>().map(Currency::minor_units),
+                Ok(units),
                 "{code}"
             );
         }
@@ -266,27 +271,29 @@ mod tests {
     }
 
     #[test]
-    fn rounds_half_away_from_zero() {
-        let eur: Currency = "EUR".parse().unwrap();
+    fn rounds_half_away_from_zero() -> Result<()> {
+        let eur: Currency = "EUR".parse()?;
         assert_eq!(eur.round(Decimal::new(5, 3)).to_string(), "0.01");
         assert_eq!(eur.round(Decimal::new(-5, 3)).to_string(), "-0.01");
         assert_eq!(eur.round(Decimal::new(4999, 3)).to_string(), "5.00");
+        Ok(())
     }
 
     #[test]
-    fn reads_json_numbers_as_written() {
+    fn reads_json_numbers_as_written() -> std::result::Result<(), serde_json::Error> {
         #[derive(Deserialize)]
         struct Row {
             #[serde(deserialize_with = "serde_amount::deserialize")]
             amount: Decimal,
         }
-        let row: Row = serde_json::from_str(r#"{"amount": 0.1}"#).unwrap();
+        let row: Row = serde_json::from_str(r#"{"amount": 0.1}"#)?;
         assert_eq!(row.amount.to_string(), "0.1");
-        let row: Row = serde_json::from_str(r#"{"amount": "12.50"}"#).unwrap();
+        let row: Row = serde_json::from_str(r#"{"amount": "12.50"}"#)?;
         assert_eq!(row.amount.to_string(), "12.50");
-        let row: Row = serde_json::from_str(r#"{"amount": 1000}"#).unwrap();
+        let row: Row = serde_json::from_str(r#"{"amount": 1000}"#)?;
         assert_eq!(row.amount.to_string(), "1000");
         assert!(serde_json::from_str::<Row>(r#"{"amount": {"a": "1"}}"#).is_err());
         assert!(serde_json::from_str::<Row>(r#"{"amount": 1e3}"#).is_err());
+        Ok(())
     }
 }

@@ -25,10 +25,11 @@ pub use scan::check_shape;
 /// #[derive(serde::Deserialize, Debug)]
 /// #[serde(deny_unknown_fields)]
 /// struct Input { days: u32 }
-/// let input: Input = arrears::api::decode(r#"{"days": 30}"#).unwrap();
+/// let input: Input = arrears::api::decode(r#"{"days": 30}"#)?;
 /// assert_eq!(input.days, 30);
 /// let e = arrears::api::decode::<Input>(r#"{"days": "x"}"#).unwrap_err();
 /// assert_eq!((e.code().as_str(), e.path()), ("invalid_type", "days"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decode<I: DeserializeOwned>(json: &str) -> Result<I> {
     check_shape(json)?;
@@ -60,7 +61,8 @@ pub fn decode<I: DeserializeOwned>(json: &str) -> Result<I> {
 /// [`ErrorCode::Internal`] if the output cannot be written (a bug).
 ///
 /// ```
-/// assert_eq!(arrears::api::encode(&serde_json::json!({"ok": true})).unwrap(), r#"{"ok":true}"#);
+/// assert_eq!(arrears::api::encode(&serde_json::json!({"ok": true}))?, r#"{"ok":true}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn encode<O: Serialize>(output: &O) -> Result<String> {
     serde_json::to_string(output).map_err(|e| {
@@ -79,8 +81,9 @@ pub fn encode<O: Serialize>(output: &O) -> Result<String> {
 /// ```
 /// #[derive(serde::Deserialize)]
 /// struct Input { n: u32 }
-/// let out = arrears::api::run(r#"{"n": 2}"#, |i: Input| Ok(i.n * 2)).unwrap();
+/// let out = arrears::api::run(r#"{"n": 2}"#, |i: Input| Ok(i.n * 2))?;
 /// assert_eq!(out, "4");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn run<I, O, F>(json: &str, compute: F) -> Result<String>
 where

@@ -12,9 +12,10 @@ use chrono::NaiveDate;
 ///
 /// ```
 /// use arrears::dates::parse_date;
-/// assert_eq!(parse_date("2024-02-29").unwrap().to_string(), "2024-02-29");
+/// assert_eq!(parse_date("2024-02-29")?.to_string(), "2024-02-29");
 /// assert_eq!(parse_date("2023-02-29").unwrap_err().code().as_str(), "invalid_date");
 /// assert_eq!(parse_date("2200-01-01").unwrap_err().code().as_str(), "out_of_range");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn parse_date(text: &str) -> Result<NaiveDate> {
     let bytes = text.as_bytes();
@@ -52,8 +53,9 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
 ///
 /// ```
 /// use arrears::dates::check_range;
-/// let d = chrono::NaiveDate::from_ymd_opt(1899, 12, 31).unwrap();
+/// let d = chrono::NaiveDate::from_ymd_opt(1899, 12, 31).ok_or("no such date")?;
 /// assert_eq!(check_range(d).unwrap_err().code().as_str(), "out_of_range");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn check_range(date: NaiveDate) -> Result<NaiveDate> {
     if (MIN_DATE..=MAX_DATE).contains(&date) {
@@ -119,8 +121,8 @@ mod tests {
 
     #[test]
     fn accepts_the_range_edges_and_leap_days() {
-        assert_eq!(parse_date("1900-01-01").unwrap(), MIN_DATE);
-        assert_eq!(parse_date("2199-12-31").unwrap(), MAX_DATE);
+        assert_eq!(parse_date("1900-01-01"), Ok(MIN_DATE));
+        assert_eq!(parse_date("2199-12-31"), Ok(MAX_DATE));
         assert!(parse_date("2000-02-29").is_ok());
         assert_eq!(
             parse_date("1900-02-29").unwrap_err().code(),

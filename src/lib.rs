@@ -18,7 +18,11 @@
 pub mod api;
 pub mod dates;
 pub mod error;
+#[cfg(target_arch = "wasm32")]
+mod js;
+pub mod ledger;
 pub mod limits;
 pub mod money;
+pub mod terms;
 
 pub use error::{Error, ErrorCode, Result};

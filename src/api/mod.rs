@@ -5,14 +5,48 @@
 //! nested deeper than [`MAX_DEPTH`] before any parser recurses; a fast serde pass; and, only
 //! when that fails, a second pass that tracks the path so the error says where.
 
+mod dates;
+mod ledger;
 mod scan;
+mod terms;
 
 use crate::error::{Error, ErrorCode, Result, CODE_SEPARATOR};
 use crate::limits::MAX_DEPTH;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use dates::{
+    add_business_days, adjust_date, business_days_between, holidays, is_business_day,
+    year_fraction,
+};
+pub use ledger::{aging, metrics, payment_behaviour};
 pub use scan::check_shape;
+pub use terms::{discounted_amount, due_date};
+
+/// A JSON entry point: one JSON object in, one JSON object out.
+pub type EntryPoint = fn(&str) -> Result<String>;
+
+/// Every JSON entry point with its JS name, for bindings, fuzzers and tests.
+///
+/// ```
+/// let (_, due_date) = arrears::api::ENTRY_POINTS.iter().find(|(n, _)| *n == "dueDate").ok_or("missing")?;
+/// let out = due_date(r#"{"issueDate": "2024-01-31", "terms": "Net 30"}"#)?;
+/// assert!(out.contains(r#""dueDate":"2024-03-01""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const ENTRY_POINTS: &[(&str, EntryPoint)] = &[
+    ("yearFraction", year_fraction),
+    ("isBusinessDay", is_business_day),
+    ("adjustDate", adjust_date),
+    ("addBusinessDays", add_business_days),
+    ("businessDaysBetween", business_days_between),
+    ("holidays", holidays),
+    ("dueDate", due_date),
+    ("discountedAmount", discounted_amount),
+    ("aging", aging),
+    ("paymentBehaviour", payment_behaviour),
+    ("metrics", metrics),
+];
 
 /// Decodes `json` into the input type `I`, with arrears error codes and paths.
 ///

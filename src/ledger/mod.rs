@@ -1,0 +1,1 @@
+//! The ledger: invoices, payments and credits, allocation, aging, payment behaviour, KPIs.

@@ -1,0 +1,1 @@
+//! Payment terms: parsing the text printed on invoices, due dates, discounts, installments.

@@ -5,7 +5,9 @@ use crate::error::Result;
 use chrono::NaiveDate;
 
 /// A business-day convention.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Convention {
     /// Leave the date as it is.

@@ -217,6 +217,86 @@ fn discounted_amounts() {
     );
 }
 
+/// With a calendar, every date moves to a business day; `following` unless told otherwise.
+/// Weekdays checked on a printed 2024 calendar; holidays from docs/dates.md.
+#[test]
+fn calendars_move_every_date() {
+    let adjusted = |issue: &str, terms: &str, calendar: Value, convention: Option<&str>| {
+        let mut input = json!({ "issueDate": issue, "terms": terms, "calendar": calendar });
+        if let Some(convention) = convention {
+            input["convention"] = json!(convention);
+        }
+        call(due_date, input)
+    };
+    // 6 June + 30 = 6 July 2024, a Saturday: following gives Monday 8 July; preceding gives
+    // Friday 5 July (Thursday 4 July is Independence Day, but the 5th is a business day).
+    let net30 = |convention| adjusted("2024-06-06", "Net 30", json!("US"), convention);
+    assert_eq!(
+        net30(None).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-07-08"))
+    );
+    assert_eq!(
+        net30(Some("preceding")).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-07-05"))
+    );
+    // 2/10 from 24 June: the discount's last day, 4 July, is a US holiday, so it moves to
+    // Friday 5 July; the due date, Wednesday 24 July, stays.
+    assert_eq!(
+        adjusted("2024-06-24", "2/10 Net 30", json!("US"), None),
+        Ok(json!({
+            "dueDate": "2024-07-24",
+            "discounts": [{ "until": "2024-07-05", "percent": "2" }],
+            "installments": []
+        }))
+    );
+    // EOM in August 2024 is Saturday the 31st: following gives Monday 2 September (the GB
+    // summer bank holiday was 26 August); modified following stays in August, Friday 30th.
+    let eom = |convention| adjusted("2024-08-10", "EOM", json!("GB"), convention);
+    assert_eq!(
+        eom(None).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-09-02"))
+    );
+    assert_eq!(
+        eom(Some("modifiedFollowing")).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-08-30"))
+    );
+    // A custom calendar with a Friday-Saturday weekend: Net 30 from 7 June is Sunday 7 July,
+    // a business day there.
+    let custom = json!({ "weekend": ["fri", "sat"] });
+    assert_eq!(
+        adjusted("2024-06-07", "Net 30", custom, None).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-07-07"))
+    );
+    // Unadjusted with a calendar leaves the date: 6 July stays a Saturday.
+    assert_eq!(
+        net30(Some("unadjusted")).map(|v| v["dueDate"].clone()),
+        Ok(json!("2024-07-06"))
+    );
+    // The discount deadline moved to 5 July earns the discount on the 5th.
+    let on_the_fifth = |calendar: Option<&str>| {
+        let mut input = json!({ "amount": "1000.00", "terms": "2/10 Net 30", "issueDate": "2024-06-24", "paidOn": "2024-07-05" });
+        if let Some(calendar) = calendar {
+            input["calendar"] = json!(calendar);
+        }
+        call(discounted_amount, input).map(|v| v["amount"].clone())
+    };
+    assert_eq!(on_the_fifth(Some("US")), Ok(json!("980.00")));
+    assert_eq!(on_the_fifth(None), Ok(json!("1000.00")));
+    // Errors in the calendar and convention keep their own codes and paths.
+    let error = |calendar: Value, convention: &str| {
+        adjusted("2024-06-06", "Net 30", calendar, Some(convention)).unwrap_err()
+    };
+    let pair = |code: &str, path: &str| (code.to_owned(), path.to_owned());
+    assert_eq!(
+        error(json!("XX"), "following"),
+        pair("unknown_calendar", "calendar")
+    );
+    assert_eq!(
+        error(json!("US"), "next"),
+        pair("unknown_convention", "convention")
+    );
+}
+
 #[test]
 fn errors_have_codes_and_paths() {
     let error = |input: Value| call(due_date, input).unwrap_err();
@@ -394,6 +474,21 @@ proptest! {
             }
             if let Some(last) = schedule.installments.last() {
                 prop_assert_eq!(last.due_date, schedule.due_date);
+            }
+        }
+    }
+
+    #[test]
+    fn following_keeps_dates_in_order(terms in terms(), issue in any_date()) {
+        let calendar = arrears::dates::Calendar::builtin("US");
+        prop_assert!(calendar.is_ok());
+        if let (Ok(calendar), Ok(plain)) = (calendar, terms.schedule(issue, None, Convention::Following)) {
+            if let Ok(moved) = terms.schedule(issue, Some(&calendar), Convention::Following) {
+                prop_assert!(moved.due_date >= plain.due_date);
+                prop_assert!(calendar.is_business_day(moved.due_date));
+                for d in &moved.discounts {
+                    prop_assert!(d.until >= issue && d.until <= moved.due_date);
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal> {
     let plain = !whole.is_empty()
         && digits(whole)
         && digits(fraction)
-        && (fraction.is_empty() == !unsigned.contains('.'));
+        && (fraction.is_empty() != unsigned.contains('.'));
     if !plain {
         return Err(Error::new(
             ErrorCode::InvalidAmount,

@@ -118,14 +118,72 @@ pub fn aging(json: &str) -> Result<String> {
     })
 }
 
-/// `paymentBehaviour({ asOf, invoices, payments, credits })`.
-pub fn payment_behaviour(json: &str) -> Result<String> {
-    todo!("{json}")
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BehaviourRequest {
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    as_of: NaiveDate,
+    invoices: Vec<InvoiceRow>,
+    #[serde(default)]
+    payments: Vec<PaymentRow>,
+    #[serde(default)]
+    credits: Vec<CreditRow>,
+    #[serde(default)]
+    allocation: Allocation,
 }
 
-/// `metrics({ asOf, periodDays, invoices, payments, credits })`.
+/// `paymentBehaviour({ asOf, invoices, payments?, credits?, allocation? })` → a
+/// [`ledger::BehaviourReport`] as JSON.
+///
+/// # Errors
+/// As for [`aging`].
+///
+/// ```
+/// let out = arrears::api::payment_behaviour(r#"{"asOf": "2024-03-01", "invoices": [
+///   {"id": "A", "customerId": "acme", "issueDate": "2024-01-01", "dueDate": "2024-01-31", "amount": "100", "currency": "EUR"}],
+///   "payments": [{"id": "P", "customerId": "acme", "date": "2024-02-05", "amount": "100", "currency": "EUR"}]}"#)?;
+/// assert!(out.contains(r#""averageDaysLate":"5.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn payment_behaviour(json: &str) -> Result<String> {
+    crate::api::run(json, |req: BehaviourRequest| {
+        let book = book(req.invoices, req.payments, req.credits)?;
+        ledger::payment_behaviour(&book, req.as_of, req.allocation)
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MetricsRequest {
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    as_of: NaiveDate,
+    period_days: i64,
+    invoices: Vec<InvoiceRow>,
+    #[serde(default)]
+    payments: Vec<PaymentRow>,
+    #[serde(default)]
+    credits: Vec<CreditRow>,
+    #[serde(default)]
+    allocation: Allocation,
+}
+
+/// `metrics({ asOf, periodDays, invoices, payments?, credits?, allocation? })` → a
+/// [`ledger::MetricsReport`] as JSON.
+///
+/// # Errors
+/// As for [`aging`], and `out_of_range` at `periodDays`.
+///
+/// ```
+/// let out = arrears::api::metrics(r#"{"asOf": "2024-03-31", "periodDays": 31, "invoices": [
+///   {"id": "A", "customerId": "acme", "issueDate": "2024-03-01", "dueDate": "2024-04-30", "amount": "300", "currency": "EUR"}]}"#)?;
+/// assert!(out.contains(r#""dso":"31.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn metrics(json: &str) -> Result<String> {
-    todo!("{json}")
+    crate::api::run(json, |req: MetricsRequest| {
+        let book = book(req.invoices, req.payments, req.credits)?;
+        ledger::metrics(&book, req.as_of, req.period_days, req.allocation)
+    })
 }
 
 /// Builds a checked [`Book`] from decoded rows, with paths in the caller's words.

@@ -180,3 +180,39 @@ fn error_table() {
         }
     }
 }
+
+/// Due dates from payment terms (issue 3's parser): "Net 30" from 2024-01-31 is 2024-03-01
+/// (31 January + 30 days), and "10th prox" from 2024-01-15 is 2024-02-10.
+#[test]
+fn due_dates_from_terms() {
+    let report = run(&json!({
+        "asOf": "2024-03-31",
+        "include": ["invoices"],
+        "invoices": [
+            {"id": "A", "customerId": "c", "issueDate": "2024-01-31", "terms": "Net 30", "amount": "1", "currency": "EUR"},
+            {"id": "B", "customerId": "c", "issueDate": "2024-01-15", "terms": "10th prox", "amount": "1", "currency": "EUR"},
+            {"id": "C", "customerId": "c", "issueDate": "2024-01-31", "terms": {"netDays": 30}, "amount": "1", "currency": "EUR"},
+        ],
+    }));
+    // 2024-03-01 to 2024-03-31 is 30 days; 2024-02-10 to 2024-03-31 is 19 + 31 = 50.
+    assert_eq!(report["invoices"][0]["daysPastDue"], 30);
+    assert_eq!(report["invoices"][1]["daysPastDue"], 50);
+    assert_eq!(report["invoices"][2]["daysPastDue"], 30);
+    let bad = |invoice: Value| {
+        aging(&json!({"asOf": "2024-03-31", "invoices": [invoice]}).to_string())
+            .err()
+            .map(|e| (e.code().as_str(), e.path().to_owned()))
+    };
+    assert_eq!(
+        bad(
+            json!({"id": "A", "customerId": "c", "issueDate": "2024-01-31", "terms": "Net thirty", "amount": "1", "currency": "EUR"})
+        ),
+        Some(("invalid_terms", "invoices[0].terms".to_owned()))
+    );
+    assert_eq!(
+        bad(
+            json!({"id": "A", "customerId": "c", "issueDate": "2024-01-31", "dueDate": "2024-02-01", "terms": "Net 30", "amount": "1", "currency": "EUR"})
+        ),
+        Some(("invalid_input", "invoices[0].terms".to_owned()))
+    );
+}

@@ -1,16 +1,21 @@
 /** Types of the ledger entry points: aging, paymentBehaviour and metrics. See docs/ledger.md. */
 
 import type { Amount, AmountInput, CurrencyCode, DateInput, DecimalText, IsoDate } from "./common";
+import type { TermsInput } from "./terms";
 
 /**
- * An invoice. `amount` is more than zero with no more decimals than the currency has.
+ * An invoice, with exactly one of `dueDate` and `terms`. `amount` is more than zero with no
+ * more decimals than the currency has.
  * @example { id: "INV-1", customerId: "acme", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: "1000.00", currency: "EUR" }
+ * @example { id: "INV-2", customerId: "acme", issueDate: "2024-01-31", terms: "Net 30", amount: 250, currency: "EUR" }
  */
 export interface Invoice {
   id: string;
   customerId: string;
   issueDate: DateInput;
-  dueDate: DateInput;
+  dueDate?: DateInput;
+  /** Payment terms instead of `dueDate`: the due date is computed on calendar days, unadjusted (for installments, the last one). */
+  terms?: TermsInput;
   amount: AmountInput;
   currency: CurrencyCode;
   /** The customer disputes it: still aged, and shown apart in `disputed`. Default false. */

@@ -200,20 +200,6 @@ pub(crate) mod serde_amount {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         d.deserialize_any(AmountVisitor)
     }
-
-    /// The same for optional amounts.
-    pub mod option {
-        use super::*;
-
-        /// Reads an optional amount (absent or null is `None`).
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> std::result::Result<Option<Decimal>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(deserialize_with = "super::deserialize")] Decimal);
-            Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(amount)| amount))
-        }
-    }
 }
 
 #[cfg(test)]

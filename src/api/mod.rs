@@ -76,14 +76,16 @@ pub fn decode<I: DeserializeOwned>(json: &str) -> Result<I> {
         Ok(input) => Ok(input),
         Err(_) => {
             let mut de = serde_json::Deserializer::from_str(json);
-            match serde_path_to_error::deserialize::<_, I>(&mut de) {
-                Err(e) => Err(from_serde(e)),
-                // Cannot happen (the same text failed a moment ago); say so rather than panic.
-                Ok(_) => Err(Error::new(
-                    ErrorCode::Internal,
-                    "the input decoded only on a second try",
-                )),
-            }
+            serde_path_to_error::deserialize::<_, I>(&mut de).map_err(from_serde)?;
+            // The value decoded on its own, so what failed is the text after it.
+            let message = match de.end() {
+                Err(e) => format!(
+                    "the input is not valid JSON: {}",
+                    strip_position(&e.to_string())
+                ),
+                Ok(()) => "the input is not valid JSON".to_owned(),
+            };
+            Err(Error::new(ErrorCode::InvalidInput, message))
         }
     }
 }
@@ -279,6 +281,10 @@ mod tests {
         );
         assert_eq!(error("{}"), ("missing_field".into(), "invoices".into()));
         assert_eq!(error("[1,"), ("invalid_input".into(), "".into()));
+        assert_eq!(
+            error(r#"{"invoices":[]}"x""#),
+            ("invalid_input".into(), "".into())
+        );
         assert_eq!(
             error(r#"{"invoices":[1,"#),
             ("invalid_type".into(), "invoices[0]".into())

@@ -5,6 +5,7 @@
 
 pub mod aging;
 pub mod allocation;
+pub mod batch;
 pub mod records;
 
 pub use aging::{

@@ -17,7 +17,7 @@
 //! Errors name the record and the column in the words of `aging` (`invoices[5].dueDate`),
 //! or the column alone when its length differs from the number of ids (`invoices.dueDate`).
 
-use super::{split_path, Rows};
+use super::{split_path, AccountCache, Rows};
 use crate::dates::check_range;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
@@ -157,8 +157,8 @@ struct Dictionaries<'a> {
     currencies: Vec<Currency>,
 }
 
-impl Dictionaries<'_> {
-    fn customer(&self, index: u32) -> Result<&str> {
+impl<'a> Dictionaries<'a> {
+    fn customer(&self, index: u32) -> Result<&'a str> {
         self.customers
             .get(index as usize)
             .copied()
@@ -212,7 +212,7 @@ fn check_lengths(list: &str, ids: usize, columns: &[(&str, usize, bool)]) -> Res
 
 fn read_invoices<'a>(
     columns: &InvoiceColumns<'a>,
-    dictionaries: &Dictionaries<'_>,
+    dictionaries: &Dictionaries<'a>,
     rows: &mut Rows<'a>,
 ) -> Result<Vec<&'a str>> {
     let ids = split(columns.id);
@@ -229,6 +229,7 @@ fn read_invoices<'a>(
         ],
     )?;
     rows.invoices.reserve(ids.len());
+    let mut accounts = AccountCache::default();
     for (i, (((((id, &customer), &issue), &due), &amount), &currency)) in ids
         .iter()
         .zip(columns.customer)
@@ -242,12 +243,12 @@ fn read_invoices<'a>(
         check_id(id).map_err(at("id"))?;
         let currency = dictionaries.currency(currency).map_err(at("currency"))?;
         let customer = dictionaries.customer(customer).map_err(at("customer"))?;
+        let account = rows
+            .account(&mut accounts, &Cow::Borrowed(customer), currency)
+            .map_err(at("customer"))?;
         rows.invoices.push(Invoice {
             id: (*id).to_owned(),
-            account: rows
-                .accounts
-                .intern(customer, currency)
-                .map_err(at("customer"))?,
+            account,
             issue_date: date(issue).map_err(at("issueDate"))?,
             due_date: date(due).map_err(at("dueDate"))?,
             amount: minor_units(amount).map_err(at("amountMinor"))?,
@@ -261,7 +262,7 @@ fn read_receipts<'a>(
     columns: &ReceiptColumns<'a>,
     kind: ReceiptKind,
     invoice_ids: &[&'a str],
-    dictionaries: &Dictionaries<'_>,
+    dictionaries: &Dictionaries<'a>,
     rows: &mut Rows<'a>,
 ) -> Result<()> {
     let list = match kind {
@@ -280,6 +281,7 @@ fn read_receipts<'a>(
             ("invoice", columns.invoice.len(), false),
         ],
     )?;
+    let mut accounts = AccountCache::default();
     for (i, (((((id, &customer), &day), &amount), &currency), &invoice)) in ids
         .iter()
         .zip(columns.customer)
@@ -296,8 +298,7 @@ fn read_receipts<'a>(
         let receipt = Receipt {
             id: (*id).to_owned(),
             account: rows
-                .accounts
-                .intern(customer, currency)
+                .account(&mut accounts, &Cow::Borrowed(customer), currency)
                 .map_err(at("customer"))?,
             date: date(day).map_err(at("date"))?,
             amount: minor_units(amount).map_err(at("amountMinor"))?,
@@ -364,6 +365,7 @@ fn minor_units(amount: f64) -> Result<i64> {
 }
 
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
 mod tests {
     use super::*;
 

@@ -19,7 +19,7 @@
 //! Fields are read in place: a row costs no allocation besides its record's own id, unless a
 //! quoted field holds a doubled quote.
 
-use super::{split_path, Rows};
+use super::{split_path, AccountCache, Rows};
 use crate::dates::parse_date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
@@ -136,6 +136,7 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
     let mut fields = Vec::with_capacity(columns.width);
     let mut lines = Vec::new();
     let mut currencies = CurrencyCache::default();
+    let mut accounts = AccountCache::default();
     while let Some(line) = reader.record(&mut fields, columns.width)? {
         let at = |k: usize| columns.locate(source, line, &INVOICE_COLUMNS, k);
         let field = |k: usize| columns.field(&fields, k);
@@ -144,8 +145,7 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
         let invoice = Invoice {
             id: field(ID).to_owned(),
             account: rows
-                .accounts
-                .intern(field(CUSTOMER), currency)
+                .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
             issue_date: parse_date(field(ISSUE_DATE)).map_err(at(ISSUE_DATE))?,
             due_date: parse_date(field(DUE_DATE)).map_err(at(DUE_DATE))?,
@@ -169,6 +169,7 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
     let mut fields = Vec::with_capacity(columns.width);
     let mut lines = Vec::new();
     let mut currencies = CurrencyCache::default();
+    let mut accounts = AccountCache::default();
     while let Some(line) = reader.record(&mut fields, columns.width)? {
         let at = |k: usize| columns.locate(source, line, &RECEIPT_COLUMNS, k);
         let field = |k: usize| columns.field(&fields, k);
@@ -179,8 +180,7 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
         let receipt = Receipt {
             id: field(ID).to_owned(),
             account: rows
-                .accounts
-                .intern(field(CUSTOMER), currency)
+                .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
             date: parse_date(field(DATE)).map_err(at(DATE))?,
             amount: minor_units(field(RECEIPT_AMOUNT), currency).map_err(at(RECEIPT_AMOUNT))?,
@@ -260,12 +260,18 @@ struct Columns {
 impl Columns {
     /// The text of known column `k` in `fields`, empty when the column is absent.
     fn field<'f>(&self, fields: &'f [Cow<'_, str>], k: usize) -> &'f str {
+        self.cell(fields, k).as_ref()
+    }
+
+    /// Known column `k` of `fields` as read, empty when the column is absent.
+    fn cell<'f, 'a>(&self, fields: &'f [Cow<'a, str>], k: usize) -> &'f Cow<'a, str> {
+        const EMPTY: &Cow<'_, str> = &Cow::Borrowed("");
         self.positions
             .get(k)
             .copied()
             .flatten()
             .and_then(|p| fields.get(p))
-            .map_or("", |f| f.as_ref())
+            .unwrap_or(EMPTY)
     }
 
     /// Puts an error at `<source>:<line>:<name of known column k>`.

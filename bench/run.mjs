@@ -52,7 +52,7 @@ async function loadArrears() {
     if (missing.length) console.log(`arrears has no ${missing.join(', ')} yet: those rows are skipped`);
     return m;
   } catch (e) {
-    console.log(`arrears is not built (${e.code ?? e.message}): rows (a) and (b) are skipped. Build it with \`make bench\` (bench/run.sh).`);
+    console.log(`arrears is not built (${e.code ?? e.message}): rows (a) and (b) are skipped. Build it with \`make build\`.`);
     return {};
   }
 }

@@ -5,6 +5,7 @@
 
 pub mod aging;
 pub mod allocation;
+pub mod batch;
 pub mod behaviour;
 pub mod metrics;
 pub mod records;

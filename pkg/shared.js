@@ -22,38 +22,48 @@ export class ArrearsError extends Error {
  * fresh one through `glue.__wbg_reset_state` and the caller gets code `internal`.
  */
 export function wrap(glue, name, ready = () => true) {
-  return function (input) {
-    if (!ready()) {
-      throw new Error(`arrears: call and await init() before ${name}()`);
-    }
-    if (input === null || typeof input !== "object" || Array.isArray(input)) {
-      throw new ArrearsError(`${name} takes one plain object`, "invalid_input");
-    }
-    let json;
+  return function call(input) {
     try {
-      json = JSON.stringify(input);
-    } catch (cause) {
-      // JSON.stringify runs out of stack on very deep input: that is over the depth limit.
-      if (cause instanceof RangeError) {
-        const message = `the input nests deeper than ${MAX_DEPTH} levels`;
-        throw new ArrearsError(message, "limit_exceeded", "", { cause });
-      }
-      const message = `the input cannot be written as JSON: ${cause.message}`;
-      throw new ArrearsError(message, "invalid_input", "", { cause });
+      return callWasm(glue, name, ready, input);
+    } catch (error) {
+      // Start the stack at the caller's line, not inside the package (V8 engines).
+      if (error instanceof ArrearsError) Error.captureStackTrace?.(error, call);
+      throw error;
     }
-    let output;
-    try {
-      output = glue[name](json);
-    } catch (cause) {
-      if (cause instanceof Error && cause.name === "ArrearsError") {
-        throw new ArrearsError(cause.message, cause.code ?? "internal", cause.path ?? "");
-      }
-      glue.__wbg_reset_state();
-      const message =
-        `internal: arrears hit a bug in ${name} (${cause}); ` +
-        "the module was reset, please report the input";
-      throw new ArrearsError(message, "internal", "", { cause });
-    }
-    return JSON.parse(output);
   };
+}
+
+function callWasm(glue, name, ready, input) {
+  if (!ready()) {
+    throw new Error(`arrears: call and await init() before ${name}()`);
+  }
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new ArrearsError(`${name} takes one plain object`, "invalid_input");
+  }
+  let json;
+  try {
+    json = JSON.stringify(input);
+  } catch (cause) {
+    // JSON.stringify runs out of stack on very deep input: that is over the depth limit.
+    if (cause instanceof RangeError) {
+      const message = `the input nests deeper than ${MAX_DEPTH} levels`;
+      throw new ArrearsError(message, "limit_exceeded", "", { cause });
+    }
+    const message = `the input cannot be written as JSON: ${cause.message}`;
+    throw new ArrearsError(message, "invalid_input", "", { cause });
+  }
+  let output;
+  try {
+    output = glue[name](json);
+  } catch (cause) {
+    if (cause instanceof Error && cause.name === "ArrearsError") {
+      throw new ArrearsError(cause.message, cause.code ?? "internal", cause.path ?? "");
+    }
+    glue.__wbg_reset_state();
+    const message =
+      `internal: arrears hit a bug in ${name} (${cause}); ` +
+      "the module was reset, please report the input";
+    throw new ArrearsError(message, "internal", "", { cause });
+  }
+  return JSON.parse(output);
 }

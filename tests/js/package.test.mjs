@@ -33,6 +33,8 @@ function assertArrearsError(e, code, path) {
   assert.ok(e.message.length > 0);
   assert.doesNotMatch(e.message, /Error:/, "no doubled 'Error:' prefix");
   assert.match(String(e.stack), /ArrearsError/);
+  const firstFrame = e.stack.split("\n").find((line) => line.trimStart().startsWith("at "));
+  assert.match(firstFrame, /package\.test\.mjs/, "the stack starts at the caller");
 }
 
 /** A Temporal.PlainDate where the runtime has one, else an object with the same toJSON. */

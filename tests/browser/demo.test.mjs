@@ -1,0 +1,156 @@
+// The demo page in a real headless Chromium: it loads with no console errors, computes due
+// dates through the package's browser entry, marks holidays, shows a clear error for bad
+// terms and recovers. Saves screenshots to tests/browser/screenshots/.
+//
+//   node --test tests/browser/
+//
+// Needs the built package in pkg/ (`make build`), or ARREARS_PKG=<dir> for another copy of it,
+// Debian's chromium at /usr/bin/chromium (or CHROMIUM=<path>), and playwright-core.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let server = null;
+let browser = null;
+let page = null;
+const problems = []; // console errors, page errors and failed requests
+
+/** Starts www/serve.mjs on a free loopback port and resolves to its URL. */
+async function startServer() {
+  const args = ['www/serve.mjs', '0'];
+  if (process.env.ARREARS_PKG) args.push('--pkg', process.env.ARREARS_PKG);
+  server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  server.stderr.on('data', (chunk) => { output += chunk; });
+  const url = new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /arrears demo: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match) resolve(match[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${output}`)));
+  });
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`serve.mjs did not start: ${output}`)), 10_000).unref());
+  return Promise.race([url, timeout]);
+}
+
+async function stopServer() {
+  if (server === null || server.exitCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill('SIGTERM');
+  await exited;
+}
+
+/** Waits until `selector` is shown with text that passes `check`, and returns the text. */
+async function textOf(selector, check, timeout = 5_000) {
+  const element = page.locator(selector).first();
+  let seen = '(absent)';
+  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(50)) {
+    if (await element.isVisible()) {
+      seen = await element.textContent();
+      if (check(seen)) return seen;
+    }
+  }
+  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}`);
+}
+
+async function enter({ terms, issueDate, calendar = 'US', convention = 'following' }) {
+  await page.selectOption('#calendar', calendar);
+  await page.selectOption('#convention', convention);
+  await page.fill('#issue-date', issueDate);
+  await page.fill('#terms', terms);
+}
+
+before(async () => {
+  const url = await startServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(url);
+  await mkdir(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    await stopServer();
+  }
+});
+
+test('the page loads and computes without console errors', async () => {
+  await textOf('#due-date', (text) => text.length === 10);
+  assert.equal(await page.locator('#status').isHidden(), true);
+  assert.deepEqual(problems, []);
+});
+
+test('2/10 Net 30 from 2024-01-01 is due 2024-01-31 with a discount until 2024-01-11', async () => {
+  await enter({ terms: '2/10 Net 30', issueDate: '2024-01-01' });
+  // 2024-01-01 + 30 days = 2024-01-31, a Wednesday and no US holiday, so "following" keeps it;
+  // the discount runs 10 days: 2024-01-01 + 10 = 2024-01-11.
+  assert.equal(await textOf('#due-date', (text) => text === '2024-01-31'), '2024-01-31');
+  assert.equal(await page.locator('#due-weekday').textContent(), 'Wednesday');
+  const discount = await textOf('#discounts li', (text) => text.includes('2024-01-11'));
+  assert.match(discount, /^2% if paid by 2024-01-11/);
+  assert.equal(await page.locator('#months td.due').getAttribute('data-date'), '2024-01-31');
+  assert.equal(await page.locator('#months td.discount').getAttribute('data-date'), '2024-01-11');
+  // New Year's Day is a US holiday in the month shown.
+  assert.match(await page.locator('#months td[data-date="2024-01-01"]').getAttribute('class'), /\bholiday\b/);
+  // Paid on the last discount day: 1000.00 less 2% = 980.00 (the issue's worked example).
+  assert.equal(await page.inputValue('#paid-on'), '2024-01-11');
+  assert.match(await textOf('#payable', (text) => text.startsWith('980.00')), /^980\.00 \(discount 20\.00\)$/);
+  await page.screenshot({ path: `${SCREENSHOTS}due-date.png`, fullPage: true });
+  // A day late, no discount.
+  await page.fill('#paid-on', '2024-01-12');
+  assert.equal(await textOf('#payable', (text) => text.startsWith('1000')), '1000.00');
+});
+
+test('holidays are marked with their names, and a due date on one moves', async () => {
+  // 2024-06-04 + 30 days = 2024-07-04 (26 days to 30 June, 4 more), Independence Day, a
+  // Thursday: "following" moves it to Friday 2024-07-05. June and July are both shown.
+  await page.fill('#paid-on', '');
+  await enter({ terms: 'Net 30', issueDate: '2024-06-04' });
+  assert.equal(await textOf('#due-date', (text) => text === '2024-07-05'), '2024-07-05');
+  const july4 = page.locator('#months td[data-date="2024-07-04"]');
+  assert.match(await july4.getAttribute('class'), /\bholiday\b/);
+  assert.match(await july4.getAttribute('title'), /Independence Day/);
+  assert.equal(await page.locator('#months table.month').count(), 2);
+  await page.selectOption('#convention', 'unadjusted');
+  assert.equal(await textOf('#due-date', (text) => text === '2024-07-04'), '2024-07-04');
+  await page.screenshot({ path: `${SCREENSHOTS}holiday.png`, fullPage: true });
+});
+
+test('bad terms show the error code and path, and the page recovers', async () => {
+  await enter({ terms: 'Nte 30', issueDate: '2024-01-01' });
+  const message = await textOf('#error', (text) => text.startsWith('invalid_terms'));
+  assert.match(message, /^invalid_terms at terms: /);
+  assert.match(message, /Nte 30/);
+  assert.equal(await page.locator('#summary').isHidden(), true);
+  await page.screenshot({ path: `${SCREENSHOTS}error.png`, fullPage: true });
+
+  await page.fill('#terms', 'Net 30');
+  assert.equal(await textOf('#due-date', (text) => text === '2024-01-31'), '2024-01-31');
+  assert.equal(await page.locator('#error').isHidden(), true);
+  assert.deepEqual(problems, []);
+});

@@ -34,7 +34,7 @@ before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'arrears-serve-'));
   const pkg = join(scratch, 'pkg');
   await mkdir(join(pkg, 'glue'), { recursive: true });
-  await writeFile(join(pkg, 'web.js'), 'export default 1;\n');
+  await writeFile(join(pkg, 'browser.js'), 'export default 1;\n');
   await writeFile(join(pkg, 'glue', 'arrears_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   await writeFile(join(scratch, 'secret.txt'), 'secret\n');
   await symlink(join(scratch, 'secret.txt'), join(pkg, 'escape.txt'));
@@ -59,11 +59,11 @@ test('serves the page at / and the package under /node_modules/arrears/, with MI
   assert.match(page.body, /"arrears": "\.\/node_modules\/arrears\//);
   assert.equal((await get('/app.js')).type, 'text/javascript; charset=utf-8');
   assert.equal((await get('/style.css')).type, 'text/css; charset=utf-8');
-  const entry = await get('/node_modules/arrears/web.js');
+  const entry = await get('/node_modules/arrears/browser.js');
   assert.deepEqual([entry.status, entry.type, entry.body], [200, 'text/javascript; charset=utf-8', 'export default 1;\n']);
   const wasm = await get('/node_modules/arrears/glue/arrears_bg.wasm');
   assert.deepEqual([wasm.status, wasm.type], [200, 'application/wasm']);
-  const head = await get('/node_modules/arrears/web.js', 'HEAD');
+  const head = await get('/node_modules/arrears/browser.js', 'HEAD');
   assert.deepEqual([head.status, head.body], [200, '']);
 });
 
@@ -76,7 +76,7 @@ test('nothing outside the two roots is reachable', async () => {
     '/node_modules/arrears/%2e%2e/secret.txt',
     '/node_modules/arrears/..%2fsecret.txt',
     '/node_modules/arrears/escape.txt',
-    '/node_modules/arrears/%00web.js',
+    '/node_modules/arrears/%00browser.js',
     '/node_modules/arrears/%E0%A4%A',
     '/missing.html',
   ]) {

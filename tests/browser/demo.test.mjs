@@ -102,6 +102,8 @@ after(async () => {
 test('the page loads and computes without console errors', async () => {
   await textOf('#due-date', (text) => text.length === 10);
   assert.equal(await page.locator('#status').isHidden(), true);
+  const unlabelled = await page.$$eval('input, select', (fields) => fields.filter((f) => f.labels.length === 0).map((f) => f.id));
+  assert.deepEqual(unlabelled, []);
   assert.deepEqual(problems, []);
 });
 

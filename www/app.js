@@ -1,7 +1,7 @@
 // The terms and due-date calculator. Everything it knows about terms, calendars and money
 // comes from the `arrears` package; this file only reads the form and draws the answer.
 
-import init, { dueDate, holidays, discountedAmount, ArrearsError } from 'arrears';
+import { init, dueDate, holidays, discountedAmount, ArrearsError } from 'arrears';
 
 const $ = (id) => document.getElementById(id);
 const form = {

@@ -61,7 +61,8 @@ async function textOf(selector, check, timeout = 5_000) {
       if (check(seen)) return seen;
     }
   }
-  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}`);
+  const shown = await page.locator('#error').textContent();
+  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}; error shown: ${JSON.stringify(shown)}`);
 }
 
 async function enter({ terms, issueDate, calendar = 'US', convention = 'following' }) {

@@ -16,8 +16,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub use dates::{
-    add_business_days, adjust_date, business_days_between, holidays, is_business_day,
-    year_fraction,
+    add_business_days, adjust_date, business_days_between, holidays, is_business_day, year_fraction,
 };
 pub use ledger::{aging, metrics, payment_behaviour};
 pub use scan::check_shape;

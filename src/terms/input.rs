@@ -1,0 +1,320 @@
+//! Terms as JSON input: the printed text, or an object with the parts.
+
+use super::{Discount, Due, Installment, Start, Terms};
+use crate::error::{Error, ErrorCode, Result};
+use crate::money::serde_amount;
+use rust_decimal::Decimal;
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use std::borrow::Cow;
+use std::fmt;
+
+/// Payment terms as they arrive in JSON: text such as `"2/10 Net 30"`, or a [`TermsObject`].
+///
+/// Decoding only sorts the two apart; [`TermsInput::to_terms`] reads and checks them, so
+/// that its errors can name the part (`discounts[0].percent`).
+///
+/// ```
+/// use arrears::terms::TermsInput;
+/// let text: TermsInput = serde_json::from_str(r#""2/10 Net 30""#)?;
+/// let object: TermsInput =
+///     serde_json::from_str(r#"{"netDays": 30, "discounts": [{"percent": "2", "days": 10}]}"#)?;
+/// assert_eq!(text.to_terms()?, object.to_terms()?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TermsInput {
+    /// The text printed on the invoice.
+    Text(String),
+    /// The parts of the terms.
+    Object(TermsObject),
+}
+
+/// Terms as an object: exactly one of `net_days`, `day_of_next_month` and `installments`.
+///
+/// ```
+/// use arrears::terms::{TermsInput, TermsObject};
+/// let object = TermsObject { net_days: Some(30), end_of_month: true, ..Default::default() };
+/// assert_eq!(TermsInput::Object(object).to_terms()?.to_string(), "Net 30 EOM");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TermsObject {
+    /// `netDays`: the full amount is due this many calendar days after the start.
+    pub net_days: Option<u32>,
+    /// `endOfMonth`: count from the last day of the invoice's month (default false).
+    pub end_of_month: bool,
+    /// `dayOfNextMonth`: due on this day (1 to 31) of the month after the invoice's.
+    pub day_of_next_month: Option<u32>,
+    /// `discounts`: cash discounts, `percent` off if paid within `days`.
+    pub discounts: Vec<PercentDays>,
+    /// `installments`: `percent` of the amount due `days` after the start, adding up to 100.
+    pub installments: Option<Vec<PercentDays>>,
+}
+
+/// `{ percent, days }`: one discount or installment of a [`TermsObject`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PercentDays {
+    /// Percent as decimal text or a JSON number, read as written.
+    #[serde(deserialize_with = "serde_amount::deserialize")]
+    pub percent: Decimal,
+    /// Calendar days after the start.
+    pub days: u32,
+}
+
+impl TermsInput {
+    /// Reads and checks the terms.
+    ///
+    /// # Errors
+    /// Those of [`str::parse`] for [`Terms`] (with an empty path) and of [`Terms::new`]
+    /// (with the path of the part), and [`ErrorCode::InvalidTerms`] for an object that does
+    /// not give exactly one of `netDays`, `dayOfNextMonth` and `installments`.
+    ///
+    /// ```
+    /// use arrears::terms::TermsInput;
+    /// let input: TermsInput = serde_json::from_str(r#"{"netDays": 30, "dayOfNextMonth": 10}"#)?;
+    /// let e = input.to_terms().unwrap_err();
+    /// assert_eq!((e.code().as_str(), e.path()), ("invalid_terms", "dayOfNextMonth"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_terms(&self) -> Result<Terms> {
+        match self {
+            TermsInput::Text(text) => text.parse(),
+            TermsInput::Object(object) => object.to_terms(),
+        }
+    }
+}
+
+impl TermsObject {
+    fn to_terms(&self) -> Result<Terms> {
+        let start = match self.end_of_month {
+            true => Start::EndOfMonth,
+            false => Start::InvoiceDate,
+        };
+        let given = [
+            self.net_days.map(|days| ("netDays", Due::Days(days))),
+            self.day_of_next_month
+                .map(|day| ("dayOfNextMonth", Due::DayOfNextMonth(day))),
+            self.installments.as_ref().map(|parts| {
+                let parts = parts.iter().map(|p| Installment {
+                    percent: p.percent,
+                    days: p.days,
+                });
+                ("installments", Due::Installments(parts.collect()))
+            }),
+        ];
+        let mut given = given.into_iter().flatten();
+        let Some((first, due)) = given.next() else {
+            return Err(Error::new(
+                ErrorCode::InvalidTerms,
+                "terms need one of 'netDays', 'dayOfNextMonth' or 'installments'",
+            ));
+        };
+        if let Some((second, _)) = given.next() {
+            return Err(Error::new(
+                ErrorCode::InvalidTerms,
+                format!("'{first}' and '{second}' cannot both be given"),
+            )
+            .at(second));
+        }
+        let discounts = self.discounts.iter().map(|d| Discount {
+            percent: d.percent,
+            days: d.days,
+        });
+        Terms::new(start, due, discounts.collect())
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "netDays",
+    "endOfMonth",
+    "dayOfNextMonth",
+    "discounts",
+    "installments",
+];
+
+/// serde_json (with `arbitrary_precision`) hands a number over as a map with this one key.
+const JSON_NUMBER_KEY: &str = "$serde_json::private::Number";
+
+/// A key of a terms object: one of [`FIELDS`] or [`JSON_NUMBER_KEY`]. Unknown keys fail
+/// while the key is read, so the error's path ends with the key.
+struct Field(&'static str);
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let key = Cow::<'de, str>::deserialize(d)?;
+        match FIELDS.iter().chain([&JSON_NUMBER_KEY]).find(|f| **f == key) {
+            Some(field) => Ok(Field(field)),
+            None => Err(de::Error::unknown_field(&key, FIELDS)),
+        }
+    }
+}
+
+struct TermsVisitor;
+
+impl<'de> Visitor<'de> for TermsVisitor {
+    type Value = TermsInput;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "payment terms as text such as \"2/10 Net 30\" or an object such as {\"netDays\": 30}",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> std::result::Result<TermsInput, E> {
+        Ok(TermsInput::Text(text.to_owned()))
+    }
+
+    /// Reads the object field by field (rather than through a derived struct) so that a JSON
+    /// number, which arrives as a map too, is reported as the wrong type.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<TermsInput, A::Error> {
+        let mut object = TermsObject::default();
+        let mut seen: Vec<&'static str> = Vec::new();
+        while let Some(Field(field)) = map.next_key::<Field>()? {
+            if field == JSON_NUMBER_KEY {
+                let number = de::Unexpected::Other("a number");
+                return Err(de::Error::invalid_type(number, &self));
+            }
+            if seen.contains(&field) {
+                return Err(de::Error::duplicate_field(field));
+            }
+            seen.push(field);
+            match field {
+                "netDays" => object.net_days = Some(map.next_value()?),
+                "endOfMonth" => object.end_of_month = map.next_value()?,
+                "dayOfNextMonth" => object.day_of_next_month = Some(map.next_value()?),
+                "discounts" => object.discounts = map.next_value()?,
+                _ => object.installments = Some(map.next_value()?),
+            }
+        }
+        Ok(TermsInput::Object(object))
+    }
+}
+
+impl<'de> Deserialize<'de> for TermsInput {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_any(TermsVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(json: &str) -> (String, String) {
+        let input = crate::api::decode::<Wrapper>(json)
+            .and_then(|w| w.terms.to_terms().map_err(|e| e.in_field("terms")));
+        let e = input.unwrap_err();
+        (e.code().as_str().to_owned(), e.path().to_owned())
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Wrapper {
+        terms: TermsInput,
+    }
+
+    #[test]
+    fn objects_and_texts_agree() -> Result<()> {
+        let pairs = [
+            (r#"{"netDays": 30}"#, "Net 30"),
+            (r#"{"netDays": 0}"#, "Due on receipt"),
+            (r#"{"netDays": 0, "endOfMonth": true}"#, "EOM"),
+            (
+                r#"{"netDays": 30, "endOfMonth": true, "discounts": [{"percent": 2, "days": 10}]}"#,
+                "2/10 Net 30 EOM",
+            ),
+            (r#"{"dayOfNextMonth": 10}"#, "10th prox"),
+            (
+                r#"{"netDays": 30, "discounts": [{"percent": "2", "days": 10}, {"percent": 1.5, "days": 20}]}"#,
+                "2/10 1.5/20 n/30",
+            ),
+            (
+                r#"{"installments": [{"percent": 50, "days": 30}, {"percent": "50", "days": 60}]}"#,
+                "50% in 30, 50% in 60",
+            ),
+        ];
+        for (json, text) in pairs {
+            let object: TermsInput = serde_json::from_str(json)
+                .map_err(|e| Error::new(ErrorCode::InvalidInput, e.to_string()))?;
+            assert_eq!(object.to_terms()?, text.parse::<Terms>()?, "{json}");
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn errors_name_the_part() {
+        let cases = [
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": "100", "days": 10}]}}"#,
+                ("out_of_range", "terms.discounts[0].percent"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": "2", "days": 40}]}}"#,
+                ("invalid_terms", "terms.discounts[0].days"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": "x", "days": 4}]}}"#,
+                ("invalid_amount", "terms.discounts[0].percent"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": 2, "days": -4}]}}"#,
+                ("invalid_type", "terms.discounts[0].days"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": 2, "dias": 4}]}}"#,
+                ("unknown_field", "terms.discounts[0].dias"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "discounts": [{"percent": 2}]}}"#,
+                ("missing_field", "terms.discounts[0].days"),
+            ),
+            (
+                r#"{"terms": {"netDays": 4000}}"#,
+                ("out_of_range", "terms.netDays"),
+            ),
+            (
+                r#"{"terms": {"netDays": "30"}}"#,
+                ("invalid_type", "terms.netDays"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "net": 30}}"#,
+                ("unknown_field", "terms.net"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "netDays": 30}}"#,
+                ("invalid_input", "terms"),
+            ),
+            (r#"{"terms": {}}"#, ("invalid_terms", "terms")),
+            (
+                r#"{"terms": {"endOfMonth": true}}"#,
+                ("invalid_terms", "terms"),
+            ),
+            (
+                r#"{"terms": {"netDays": 30, "installments": [{"percent": 100, "days": 30}]}}"#,
+                ("invalid_terms", "terms.installments"),
+            ),
+            (
+                r#"{"terms": {"installments": [{"percent": 60, "days": 30}, {"percent": 30, "days": 60}]}}"#,
+                ("invalid_terms", "terms.installments"),
+            ),
+            (
+                r#"{"terms": {"dayOfNextMonth": 32}}"#,
+                ("out_of_range", "terms.dayOfNextMonth"),
+            ),
+            (
+                r#"{"terms": {"dayOfNextMonth": 10, "endOfMonth": true}}"#,
+                ("invalid_terms", "terms.endOfMonth"),
+            ),
+            (r#"{"terms": "Net thirty"}"#, ("invalid_terms", "terms")),
+            (r#"{"terms": 30}"#, ("invalid_type", "terms")),
+            (r#"{"terms": 30.5}"#, ("invalid_type", "terms")),
+            (r#"{"terms": null}"#, ("invalid_type", "terms")),
+            (r#"{"terms": ["Net 30"]}"#, ("invalid_type", "terms")),
+        ];
+        for (json, (code, path)) in cases {
+            assert_eq!(error(json), (code.to_owned(), path.to_owned()), "{json}");
+        }
+    }
+}

@@ -16,8 +16,9 @@ const form = {
 /** "invalid_terms at terms: could not understand 'Nte 30'" */
 function describe(error) {
   if (error instanceof ArrearsError) {
-    const where = error.path ? ` at ${error.path}` : '';
-    return `${error.code}${where}: ${error.message}`;
+    const prefix = `${error.code}${error.path ? ` at ${error.path}` : ''}: `;
+    // The package's messages may already open with the code and path; say them once.
+    return error.message.startsWith(prefix) ? error.message : prefix + error.message;
   }
   return `unexpected error: ${error?.message ?? error}`;
 }

@@ -157,3 +157,37 @@ test('bad terms show the error code and path, and the page recovers', async () =
   assert.equal(await page.locator('#error').isHidden(), true);
   assert.deepEqual(problems, []);
 });
+
+test('an example chip fills the terms; installments are listed and marked', async () => {
+  await enter({ terms: 'Net 30', issueDate: '2024-01-01', calendar: 'none' });
+  await page.click('button.example:text-is("50% in 30, 50% in 60")');
+  // 2024-01-01 + 30 days = Wednesday 2024-01-31; + 60 days = 2024-03-01 (2024 is a leap year:
+  // 31 January is day 30, 29 February day 59), a Friday. Weekdays both, so nothing moves.
+  assert.equal(await page.inputValue('#terms'), '50% in 30, 50% in 60');
+  assert.equal(await textOf('#due-date', (text) => text === '2024-03-01'), '2024-03-01');
+  const installments = await page.locator('#installments li').allTextContents();
+  assert.deepEqual(installments, ['50% on 2024-01-31 (Wednesday)', '50% on 2024-03-01 (Friday)']);
+  assert.deepEqual(await page.locator('#months td.installment').evaluateAll((cells) => cells.map((c) => c.dataset.date)), ['2024-01-31', '2024-03-01']);
+  assert.equal(await page.locator('#months td.holiday').count(), 0);
+  await page.screenshot({ path: `${SCREENSHOTS}installments.png`, fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+test('every example and every calendar gives a due date', async () => {
+  await page.fill('#issue-date', '2024-12-20');
+  for (const calendar of ['US', 'GB', 'TARGET', 'DE', 'none']) {
+    await page.selectOption('#calendar', calendar);
+    for (const example of await page.locator('button.example').all()) {
+      await example.click();
+      const terms = await page.inputValue('#terms');
+      await textOf('#due-date', (text) => /^\d{4}-\d{2}-\d{2}$/.test(text));
+      assert.equal(await page.locator('#error').isHidden(), true, `${terms} with ${calendar}`);
+    }
+  }
+  // 25 and 26 December are holidays in GB, TARGET and DE, and 25 December in the US.
+  await page.selectOption('#calendar', 'TARGET');
+  await page.fill('#terms', 'Net 5');
+  assert.equal(await textOf('#due-date', (text) => text === '2024-12-27'), '2024-12-27');
+  assert.match(await page.locator('#months td[data-date="2024-12-26"]').getAttribute('class'), /\bholiday\b/);
+  assert.deepEqual(problems, []);
+});

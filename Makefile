@@ -1,0 +1,61 @@
+# arrears: `make demo` and `make test` install what they need on a fresh machine.
+# Each test layer is its own target, so one can be run alone (`make test-js`).
+
+.PHONY: build demo test test-rust test-wasm test-package test-js test-types test-lint \
+	test-deno test-edge test-browser scratch test-fuzz fuzz bench
+
+build:
+	scripts/build.sh
+
+demo: build
+	scripts/demo.sh
+
+test: test-rust test-wasm test-package test-browser test-fuzz
+	@echo "make test: every layer passed"
+
+test-rust:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features test-trap -- -D warnings
+	cargo test
+
+test-wasm:
+	scripts/test-wasm.sh
+
+# Packs pkg/ and installs the tarball into tests/js/scratch/app, as a user would, for the
+# layers below; also builds the test-trap package for the trap-recovery test.
+scratch: build
+	scripts/scratch.sh
+
+test-package: test-js test-types test-lint test-deno test-edge
+
+test-js: scratch
+	node --test tests/js/
+
+test-types: scratch
+	scripts/test-types.sh
+
+test-lint: build
+	node_modules/.bin/publint run pkg --strict
+	node_modules/.bin/attw --pack pkg
+
+test-deno: scratch
+	node --test tests/deno/
+
+test-edge: scratch
+	node --test tests/edge/
+
+# The demo page in real headless Chromium (tests/browser/run.mjs, written with www/).
+test-browser: build
+	@if [ -f tests/browser/run.mjs ]; then scripts/setup.sh chromium && node tests/browser/run.mjs; \
+	else echo "test-browser: skipped, tests/browser/run.mjs is not there yet"; fi
+
+# A short run of every cargo-fuzz target in fuzz/, when there is one; `make fuzz` runs longer.
+test-fuzz:
+	scripts/fuzz.sh 60
+
+fuzz:
+	scripts/fuzz.sh 300
+
+bench: build
+	@if [ -x bench/run.sh ]; then bench/run.sh; else echo "bench: bench/run.sh is not there yet"; fi

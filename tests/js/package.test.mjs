@@ -1,0 +1,151 @@
+// The npm package as a user installs it (npm pack, then npm install of the tarball into a
+// scratch project): import and require, values, errors, recovery after an error and a trap.
+// Expected values come from outside arrears; each says where.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { app, entryPoints, rustErrorCodes, trapPkg, typeScriptErrorCodes } from "./helpers.mjs";
+
+// `import "arrears"` resolved from inside the scratch project, with Node's import conditions.
+writeFileSync(join(app, "esm.mjs"), 'export * from "arrears";\n');
+const esm = await import(pathToFileURL(join(app, "esm.mjs")).href);
+const cjs = createRequire(join(app, "package.json"))("arrears");
+
+/** Runs `call` and returns the ArrearsError it throws. */
+function thrown(call) {
+  try {
+    call();
+  } catch (e) {
+    return e;
+  }
+  assert.fail("expected an ArrearsError");
+}
+
+function assertArrearsError(e, code, path) {
+  assert.ok(e instanceof Error, "instanceof Error");
+  assert.ok(e instanceof esm.ArrearsError, "instanceof ArrearsError");
+  assert.equal(e.name, "ArrearsError");
+  assert.equal(e.code, code, e.message);
+  assert.equal(e.path, path, e.message);
+  assert.ok(e.message.length > 0);
+  assert.doesNotMatch(e.message, /Error:/, "no doubled 'Error:' prefix");
+  assert.match(String(e.stack), /ArrearsError/);
+}
+
+/** A Temporal.PlainDate where the runtime has one, else an object with the same toJSON. */
+function plainDate(text) {
+  if (globalThis.Temporal) return globalThis.Temporal.PlainDate.from(text);
+  const [year, month, day] = text.split("-").map(Number);
+  return { year, month, day, toJSON: () => text };
+}
+
+for (const [style, api] of [
+  ["import", esm],
+  ["require", cjs],
+]) {
+  test(`${style}: every entry point of arrears::api::ENTRY_POINTS is exported`, () => {
+    for (const name of entryPoints()) {
+      assert.equal(typeof api[name], "function", name);
+    }
+    assert.equal(typeof api.init, "function");
+    assert.equal(typeof api.ArrearsError, "function");
+  });
+
+  test(`${style}: dueDate Net 30 from 2024-01-31 is 2024-03-01`, () => {
+    // Calendar arithmetic: 31 January + 30 days = 29 days of February (2024 is a leap year) + 1.
+    const out = api.dueDate({ issueDate: "2024-01-31", terms: "Net 30" });
+    assert.equal(out.dueDate, "2024-03-01");
+    assert.equal(api.dueDate({ issueDate: plainDate("2024-01-31"), terms: "Net 30" }).dueDate, "2024-03-01");
+  });
+
+  test(`${style}: holidays from the authorities are not business days`, () => {
+    // Federal Reserve holiday schedule: Independence Day, Thursday 4 July 2024.
+    assert.equal(api.isBusinessDay({ date: "2024-07-04", calendar: "US" }).businessDay, false);
+    assert.equal(api.isBusinessDay({ date: "2024-07-05", calendar: "US" }).businessDay, true);
+    // gov.uk bank holidays, England and Wales: summer bank holiday, Monday 26 August 2024.
+    assert.equal(api.isBusinessDay({ date: "2024-08-26", calendar: "GB" }).businessDay, false);
+    const gb = api.holidays({ calendar: "GB", from: "2024-08-01", to: "2024-08-31" }).holidays;
+    assert.deepEqual(
+      gb.map((h) => h.date),
+      ["2024-08-26"],
+    );
+  });
+
+  test(`${style}: yearFraction ACT/360 from 2024-01-01 to 2024-07-01 is 182/360`, () => {
+    // Days: 31 Jan + 29 Feb + 31 Mar + 30 Apr + 31 May + 30 Jun = 182; ACT/360 divides by 360.
+    const { fraction } = api.yearFraction({ start: "2024-01-01", end: "2024-07-01", dayCount: "ACT/360" });
+    assert.equal(typeof fraction, "string");
+    assert.ok(Math.abs(Number(fraction) - 182 / 360) < 1e-12, fraction);
+  });
+
+  test(`${style}: 2/10 Net 30 on 1000.00 paid on day 10 is 980.00`, () => {
+    // The terms: 2 % off when paid within 10 days; 1000.00 × 0.98 = 980.00.
+    const out = api.discountedAmount({
+      amount: 1000,
+      terms: "2/10 Net 30",
+      issueDate: "2024-01-01",
+      paidOn: "2024-01-11",
+    });
+    assert.equal(out.amount, "980.00");
+    assert.equal(out.discount, "20.00");
+  });
+
+  test(`${style}: bad input throws ArrearsError with code and path`, () => {
+    const due = (input) => thrown(() => api.dueDate(input));
+    assertArrearsError(due({ issueDate: "2024-02-30", terms: "Net 30" }), "invalid_date", "issueDate");
+    assertArrearsError(due({ terms: "Net 30" }), "missing_field", "issueDate");
+    assertArrearsError(due({ issueDate: "2024-01-31", terms: "Net 30", isueDate: 1 }), "unknown_field", "isueDate");
+    assertArrearsError(due({ issueDate: "2024-01-31", terms: "Net thirty" }), "invalid_terms", "terms");
+    assertArrearsError(due({ issueDate: "2024-01-31", terms: "Net 30", calendar: "XX" }), "unknown_calendar", "calendar");
+    const fraction = thrown(() => api.yearFraction({ start: "2024-01-01", end: "2024-07-01", dayCount: "ACT/999" }));
+    assertArrearsError(fraction, "unknown_day_count", "dayCount");
+  });
+
+  test(`${style}: anything but one plain object is invalid_input`, () => {
+    for (const input of ["Net 30", 30, null, undefined, [], [{ issueDate: "2024-01-31" }]]) {
+      assertArrearsError(thrown(() => api.dueDate(input)), "invalid_input", "");
+    }
+    assertArrearsError(thrown(() => api.dueDate({ issueDate: 1n })), "invalid_input", "");
+    const cyclic = { terms: "Net 30" };
+    cyclic.self = cyclic;
+    assertArrearsError(thrown(() => api.dueDate(cyclic)), "invalid_input", "");
+  });
+
+  test(`${style}: 5,000-deep nesting is limit_exceeded, and the module keeps working`, () => {
+    let deep = [];
+    for (let i = 0; i < 5000; i++) deep = [deep];
+    const e = thrown(() => api.holidays({ calendar: deep, from: "2024-01-01", to: "2024-12-31" }));
+    assertArrearsError(e, "limit_exceeded", "");
+    assert.match(e.message, /\d/, "the message names the limit");
+    assert.equal(api.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate, "2024-03-01");
+  });
+}
+
+test("import and require share one instance", () => {
+  assert.equal(esm.ArrearsError, cjs.ArrearsError);
+  assert.equal(esm.dueDate, cjs.dueDate);
+});
+
+test("the error-code union in index.d.ts equals Rust's ErrorCode list", () => {
+  const rust = rustErrorCodes();
+  assert.ok(rust.length >= 19, `read ${rust.length} codes from src/error.rs`);
+  assert.deepEqual(typeScriptErrorCodes(), rust);
+});
+
+test("a trap throws ArrearsError internal and the next call works", () => {
+  const require = createRequire(join(trapPkg, "package.json"));
+  const api = require("./node.cjs");
+  // The test build's extra export, wrapped as the package wraps every export.
+  const { wrap } = require("./glue/shared.cjs");
+  const trap = wrap(require("./glue/node.cjs"), "testTrap");
+  for (let round = 0; round < 3; round++) {
+    const e = thrown(() => trap({}));
+    assert.ok(e instanceof api.ArrearsError && e instanceof Error);
+    assert.equal(e.code, "internal");
+    assert.ok(e.cause instanceof WebAssembly.RuntimeError, String(e.cause));
+    assert.equal(api.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate, "2024-03-01");
+  }
+});

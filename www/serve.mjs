@@ -104,6 +104,11 @@ const server = createServer(async (req, res) => {
     .pipe(res);
 });
 
+server.on('error', (e) => {
+  const hint = e.code === 'EADDRINUSE' ? ': pass another port, or 0 for any free one' : '';
+  console.error(`arrears demo: cannot listen on 127.0.0.1:${options.port} (${e.code ?? e.message})${hint}`);
+  process.exit(1);
+});
 server.listen(options.port, '127.0.0.1', () => {
   console.log(`arrears demo: http://127.0.0.1:${server.address().port}/`);
 });

@@ -61,8 +61,9 @@ async function textOf(selector, check, timeout = 5_000) {
       if (check(seen)) return seen;
     }
   }
-  const shown = await page.locator('#error').textContent();
-  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}; error shown: ${JSON.stringify(shown)}`);
+  const shown = await page.locator('#error, #status').allTextContents();
+  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}; ` +
+    `page says ${JSON.stringify(shown)}; problems: ${JSON.stringify(problems)}`);
 }
 
 async function enter({ terms, issueDate, calendar = 'US', convention = 'following' }) {

@@ -281,6 +281,18 @@ mod tests {
     }
 
     #[test]
+    fn fraction_text_has_28_decimal_places() -> Result<()> {
+        // ISDA's example, 1 Nov 2003 to 1 May 2004: 61/365 + 121/366 = 66491/133590,
+        // which is 0.4977243805674077401003069092 to 28 places (Python's decimal module,
+        // precision 28).
+        let out = year_fraction(
+            r#"{"start":"2003-11-01","end":"2004-05-01","dayCount":"ACT/ACT-ISDA"}"#,
+        )?;
+        assert_eq!(out, r#"{"fraction":"0.4977243805674077401003069092"}"#);
+        Ok(())
+    }
+
+    #[test]
     fn thirty_e_isda_reads_the_maturity() -> Result<()> {
         // 30E/360 ISDA, 31 Aug 2023 to 29 Feb 2024 when 29 Feb is the maturity: D1 31 -> 30,
         // D2 stays 29: 360*1 + 30*(2-8) + (29-30) = 179 days, 179/360 = 0.49722...

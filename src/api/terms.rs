@@ -15,7 +15,6 @@ struct DueDateRequest {
     #[serde(with = "crate::dates::serde_date")]
     issue_date: NaiveDate,
     terms: TermsInput,
-    #[serde(default, deserialize_with = "builtin_calendar")]
     calendar: Option<Calendar>,
     convention: Option<Convention>,
 }
@@ -55,7 +54,6 @@ struct DiscountedAmountRequest {
     #[serde(with = "crate::dates::serde_date")]
     paid_on: NaiveDate,
     currency: Option<Currency>,
-    #[serde(default, deserialize_with = "builtin_calendar")]
     calendar: Option<Calendar>,
     convention: Option<Convention>,
 }
@@ -64,16 +62,6 @@ struct DiscountedAmountRequest {
 struct DiscountedAmountResponse {
     amount: String,
     discount: String,
-}
-
-/// Until branch `dates` makes [`Calendar`] deserializable: built-in calendars by name.
-fn builtin_calendar<'de, D: serde::Deserializer<'de>>(
-    d: D,
-) -> std::result::Result<Option<Calendar>, D::Error> {
-    let name = Option::<String>::deserialize(d)?;
-    name.map(|n| Calendar::builtin(&n))
-        .transpose()
-        .map_err(|e| serde::de::Error::custom(crate::error::coded_message(e.code(), e.message())))
 }
 
 /// The terms, and the calendar with its convention (`following` by default) when given.

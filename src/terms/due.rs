@@ -14,6 +14,15 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
 /// The dates terms give one invoice.
+///
+/// ```
+/// use arrears::dates::{parse_date, Convention};
+/// let terms: arrears::terms::Terms = "50% in 30, 50% in 60".parse()?;
+/// let s = terms.schedule(parse_date("2024-01-01")?, None, Convention::Following)?;
+/// assert_eq!(s.installments[0].due_date.to_string(), "2024-01-31");
+/// assert_eq!(s.due_date, s.installments[1].due_date);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Schedule {
     /// When the full amount is due; for installments, the last installment's date.
@@ -25,6 +34,14 @@ pub struct Schedule {
 }
 
 /// A discount and the last day it applies (inclusive).
+///
+/// ```
+/// use arrears::dates::{parse_date, Convention};
+/// let terms: arrears::terms::Terms = "2/10 Net 30".parse()?;
+/// let s = terms.schedule(parse_date("2024-01-01")?, None, Convention::Following)?;
+/// assert_eq!(s.discounts[0].until.to_string(), "2024-01-11");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DiscountDeadline {
     /// The last day a payment earns the discount.
@@ -34,6 +51,15 @@ pub struct DiscountDeadline {
 }
 
 /// An installment and its due date.
+///
+/// ```
+/// use arrears::dates::{parse_date, Convention};
+/// let terms: arrears::terms::Terms = "30% in 0, 70% in 30".parse()?;
+/// let s = terms.schedule(parse_date("2024-01-01")?, None, Convention::Following)?;
+/// assert_eq!(s.installments[0].due_date.to_string(), "2024-01-01");
+/// assert_eq!(s.installments[0].percent.to_string(), "30");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct InstallmentDate {
     /// When this part is due.
@@ -43,6 +69,13 @@ pub struct InstallmentDate {
 }
 
 /// The amount due after a discount, and the discount.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// let s = arrears::terms::apply_discount(Decimal::new(850, 0), Decimal::new(3, 0), 2)?;
+/// assert_eq!((s.amount.to_string(), s.discount.to_string()), ("824.50".into(), "25.50".into()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settlement {
     /// What the payer owes: the amount less the discount.

@@ -53,6 +53,12 @@ pub struct TermsObject {
 }
 
 /// `{ percent, days }`: one discount or installment of a [`TermsObject`].
+///
+/// ```
+/// let part: arrears::terms::PercentDays = serde_json::from_str(r#"{"percent": 1.5, "days": 10}"#)?;
+/// assert_eq!((part.percent.to_string(), part.days), ("1.5".into(), 10));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PercentDays {

@@ -20,12 +20,30 @@ use rust_decimal::Decimal;
 use std::fmt;
 
 /// The longest period terms may count, in days (ten years).
+///
+/// ```
+/// let e = "Net 3651".parse::<arrears::terms::Terms>().unwrap_err();
+/// assert_eq!(e.code().as_str(), "out_of_range");
+/// assert_eq!(arrears::terms::MAX_TERM_DAYS, 3650);
+/// ```
 pub const MAX_TERM_DAYS: u32 = 3650;
 
 /// The most discount tiers one set of terms may have.
+///
+/// ```
+/// let text = vec!["1/1"; 11].join(", ") + ", Net 30";
+/// let e = text.parse::<arrears::terms::Terms>().unwrap_err();
+/// assert_eq!(e.code().as_str(), "limit_exceeded");
+/// ```
 pub const MAX_DISCOUNTS: usize = 10;
 
 /// Where the day counts of the terms start.
+///
+/// ```
+/// let terms: arrears::terms::Terms = "2/10 EOM".parse()?;
+/// assert_eq!(terms.start(), arrears::terms::Start::EndOfMonth);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Start {
     /// The invoice date (ordinary dating): "Net 30" is due 30 days after it.
@@ -36,6 +54,13 @@ pub enum Start {
 }
 
 /// When the full amount is due.
+///
+/// ```
+/// use arrears::terms::{Due, Terms};
+/// assert_eq!("Due on receipt".parse::<Terms>()?.due(), &Due::Days(0));
+/// assert_eq!("21 MFI".parse::<Terms>()?.due(), &Due::DayOfNextMonth(21));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Due {
     /// A number of calendar days after the start ("Net 30"); 0 is "Due on receipt".
@@ -48,6 +73,13 @@ pub enum Due {
 }
 
 /// A cash discount: `percent` off if paid within `days` calendar days after the start.
+///
+/// ```
+/// let terms: arrears::terms::Terms = "1.5/15 Net 60".parse()?;
+/// let discount = terms.discounts()[0];
+/// assert_eq!((discount.percent.to_string(), discount.days), ("1.5".into(), 15));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Discount {
     /// The discount, more than 0 and less than 100 percent.
@@ -57,6 +89,14 @@ pub struct Discount {
 }
 
 /// One part of an amount paid in installments.
+///
+/// ```
+/// use arrears::terms::{Due, Terms};
+/// let terms: Terms = "40% in 30, 60% in 60".parse()?;
+/// let Due::Installments(parts) = terms.due() else { return Err("not installments".into()) };
+/// assert_eq!((parts[1].percent.to_string(), parts[1].days), ("60".into(), 60));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Installment {
     /// The share of the amount, more than 0 and at most 100 percent.

@@ -2,6 +2,9 @@
 // turns a wasm export (JSON text in, JSON text out) into a function of one plain object.
 // Handwritten; the build also writes it as glue/shared.cjs for require().
 
+/** How deep an input may nest: `arrears::limits::MAX_DEPTH` (a test keeps them equal). */
+export const MAX_DEPTH = 32;
+
 /** An error from arrears: a real `Error` with a stable `code` and a `path` into the input. */
 export class ArrearsError extends Error {
   constructor(message, code, path = "", options) {
@@ -30,6 +33,11 @@ export function wrap(glue, name, ready = () => true) {
     try {
       json = JSON.stringify(input);
     } catch (cause) {
+      // JSON.stringify runs out of stack on very deep input: that is over the depth limit.
+      if (cause instanceof RangeError) {
+        const message = `the input nests deeper than ${MAX_DEPTH} levels`;
+        throw new ArrearsError(message, "limit_exceeded", "", { cause });
+      }
       const message = `the input cannot be written as JSON: ${cause.message}`;
       throw new ArrearsError(message, "invalid_input", "", { cause });
     }

@@ -30,3 +30,8 @@ export function typeScriptErrorCodes() {
   const union = read("pkg", "index.d.ts").split("export type ArrearsErrorCode =")[1].split(";")[0];
   return [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
 }
+
+/** `arrears::limits::MAX_DEPTH` from src/limits.rs. */
+export function rustMaxDepth() {
+  return Number(read("src", "limits.rs").match(/pub const MAX_DEPTH: usize = (\d+);/)[1]);
+}

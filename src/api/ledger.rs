@@ -1,10 +1,121 @@
 //! JSON entry points for the ledger: aging, payment behaviour and collection metrics.
+//!
+//! They only decode rows into [`crate::ledger`] records, build a [`Book`] and call the core.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::ledger::{
+    self, to_minor_units, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book,
+    Buckets, Invoice, Part, Receipt, ReceiptKind,
+};
+use crate::money::{serde_amount, Currency};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Deserialize;
 
-/// `aging({ asOf, invoices, payments?, credits?, buckets?, basis?, allocation?, include? })`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct InvoiceRow {
+    id: String,
+    customer_id: String,
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    issue_date: NaiveDate,
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    due_date: NaiveDate,
+    #[serde(deserialize_with = "serde_amount::deserialize")]
+    amount: Decimal,
+    currency: Currency,
+    #[serde(default)]
+    disputed: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PaymentRow {
+    id: String,
+    customer_id: String,
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    date: NaiveDate,
+    #[serde(deserialize_with = "serde_amount::deserialize")]
+    amount: Decimal,
+    currency: Currency,
+    #[serde(default)]
+    applies_to: Vec<AppliesToRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct AppliesToRow {
+    invoice_id: String,
+    #[serde(deserialize_with = "serde_amount::deserialize")]
+    amount: Decimal,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct CreditRow {
+    id: String,
+    customer_id: String,
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    date: NaiveDate,
+    #[serde(deserialize_with = "serde_amount::deserialize")]
+    amount: Decimal,
+    currency: Currency,
+    #[serde(default)]
+    invoice_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct AgingRequest {
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    as_of: NaiveDate,
+    invoices: Vec<InvoiceRow>,
+    #[serde(default)]
+    payments: Vec<PaymentRow>,
+    #[serde(default)]
+    credits: Vec<CreditRow>,
+    #[serde(default)]
+    buckets: Option<Vec<i64>>,
+    #[serde(default)]
+    basis: Basis,
+    #[serde(default)]
+    allocation: Allocation,
+    #[serde(default)]
+    include: Option<Vec<Part>>,
+}
+
+/// Every part of an aging report, the default of `include`.
+const ALL_PARTS: [Part; 4] = [
+    Part::Buckets,
+    Part::Customers,
+    Part::Currencies,
+    Part::Invoices,
+];
+
+/// `aging({ asOf, invoices, payments?, credits?, buckets?, basis?, allocation?, include? })`
+/// → an [`ledger::AgingReport`] as JSON (see docs/ledger.md for the shape).
+///
+/// # Errors
+/// The decoding errors of [`crate::api::decode`], and those of [`Book::new`] and
+/// [`Buckets::new`], each with its path (`invoices[5].id`, `payments[2].appliesTo[0].invoiceId`).
+///
+/// ```
+/// let out = arrears::api::aging(r#"{"asOf": "2024-03-01", "include": ["buckets"], "invoices": [
+///   {"id": "A", "customerId": "acme", "issueDate": "2024-01-01", "dueDate": "2024-01-31", "amount": "100", "currency": "EUR"}]}"#)?;
+/// assert!(out.contains(r#""total":"100.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn aging(json: &str) -> Result<String> {
-    todo!("{json}")
+    crate::api::run(json, |req: AgingRequest| {
+        let options = AgingOptions {
+            as_of: req.as_of,
+            buckets: Buckets::new(req.buckets.as_deref(), req.basis)?,
+            allocation: req.allocation,
+            include: req.include.unwrap_or_else(|| ALL_PARTS.to_vec()),
+        };
+        let book = book(req.invoices, req.payments, req.credits)?;
+        ledger::aging(&book, &options)
+    })
 }
 
 /// `paymentBehaviour({ asOf, invoices, payments, credits })`.
@@ -15,4 +126,114 @@ pub fn payment_behaviour(json: &str) -> Result<String> {
 /// `metrics({ asOf, periodDays, invoices, payments, credits })`.
 pub fn metrics(json: &str) -> Result<String> {
     todo!("{json}")
+}
+
+/// Builds a checked [`Book`] from decoded rows, with paths in the caller's words.
+fn book(
+    invoices: Vec<InvoiceRow>,
+    payments: Vec<PaymentRow>,
+    credits: Vec<CreditRow>,
+) -> Result<Book> {
+    let mut accounts = Accounts::default();
+    let mut records = Vec::with_capacity(invoices.len());
+    for (i, row) in invoices.into_iter().enumerate() {
+        let at = |field| at("invoices", i, field);
+        ledger::records::check_id(&row.id).map_err(at("id"))?;
+        records.push(Invoice {
+            account: accounts
+                .intern(&row.customer_id, row.currency)
+                .map_err(at("customerId"))?,
+            amount: to_minor_units(row.amount, row.currency).map_err(at("amount"))?,
+            id: row.id,
+            issue_date: row.issue_date,
+            due_date: row.due_date,
+            disputed: row.disputed,
+        });
+    }
+    let mut requests_text: Vec<(ReceiptKind, usize, Option<usize>, String, i64)> = Vec::new();
+    let mut payment_records = Vec::with_capacity(payments.len());
+    for (i, row) in payments.into_iter().enumerate() {
+        for (j, applied) in row.applies_to.into_iter().enumerate() {
+            let amount = to_minor_units(applied.amount, row.currency)
+                .map_err(|e| e.at(format!("payments[{i}].appliesTo[{j}].amount")))?;
+            requests_text.push((ReceiptKind::Payment, i, Some(j), applied.invoice_id, amount));
+        }
+        let row = ReceiptRow {
+            id: row.id,
+            customer_id: row.customer_id,
+            date: row.date,
+            amount: row.amount,
+            currency: row.currency,
+        };
+        payment_records.push(receipt(&mut accounts, row, "payments", i)?);
+    }
+    let mut credit_records = Vec::with_capacity(credits.len());
+    for (i, row) in credits.into_iter().enumerate() {
+        let invoice_id = row.invoice_id;
+        let row = ReceiptRow {
+            id: row.id,
+            customer_id: row.customer_id,
+            date: row.date,
+            amount: row.amount,
+            currency: row.currency,
+        };
+        let credit = receipt(&mut accounts, row, "credits", i)?;
+        if let Some(invoice_id) = invoice_id {
+            requests_text.push((ReceiptKind::Credit, i, None, invoice_id, credit.amount));
+        }
+        credit_records.push(credit);
+    }
+    let requests: Vec<ApplicationRequest<'_>> = requests_text
+        .iter()
+        .map(
+            |(kind, receipt, position, invoice_id, amount)| ApplicationRequest {
+                kind: *kind,
+                receipt: *receipt,
+                position: *position,
+                invoice_id,
+                amount: *amount,
+            },
+        )
+        .collect();
+    Book::new(
+        accounts,
+        records,
+        payment_records,
+        credit_records,
+        &requests,
+    )
+}
+
+/// The fields payments and credits share.
+struct ReceiptRow {
+    id: String,
+    customer_id: String,
+    date: NaiveDate,
+    amount: Decimal,
+    currency: Currency,
+}
+
+/// One payment or credit row (`list[i]`) as a [`Receipt`].
+fn receipt(
+    accounts: &mut Accounts,
+    row: ReceiptRow,
+    list: &'static str,
+    i: usize,
+) -> Result<Receipt> {
+    ledger::records::check_id(&row.id).map_err(at(list, i, "id"))?;
+    Ok(Receipt {
+        account: accounts.intern(&row.customer_id, row.currency).map_err(at(
+            list,
+            i,
+            "customerId",
+        ))?,
+        amount: to_minor_units(row.amount, row.currency).map_err(at(list, i, "amount"))?,
+        id: row.id,
+        date: row.date,
+    })
+}
+
+/// Puts an error at `list[i].field`.
+fn at(list: &'static str, i: usize, field: &'static str) -> impl FnOnce(Error) -> Error {
+    move |e| e.at(format!("{list}[{i}].{field}"))
 }

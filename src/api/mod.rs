@@ -5,6 +5,7 @@
 //! nested deeper than [`MAX_DEPTH`] before any parser recurses; a fast serde pass; and, only
 //! when that fails, a second pass that tracks the path so the error says where.
 
+mod batch;
 mod dates;
 mod ledger;
 mod scan;
@@ -15,6 +16,7 @@ use crate::limits::MAX_DEPTH;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use batch::{aging_batch, aging_batch_columns, aging_batch_csv};
 pub use dates::{
     add_business_days, adjust_date, business_days_between, holidays, is_business_day, year_fraction,
 };
@@ -45,6 +47,7 @@ pub const ENTRY_POINTS: &[(&str, EntryPoint)] = &[
     ("aging", aging),
     ("paymentBehaviour", payment_behaviour),
     ("metrics", metrics),
+    ("agingBatch", aging_batch),
 ];
 
 /// Decodes `json` into the input type `I`, with arrears error codes and paths.

@@ -1,1 +1,19 @@
 //! The ledger: invoices, payments and credits, allocation, aging, payment behaviour, KPIs.
+//!
+//! Front ends (the JSON entry points in [`crate::api`], a batch reader) turn their rows into
+//! the plain records of [`records`] and build a checked [`Book`]; everything else works on it.
+
+pub mod aging;
+pub mod allocation;
+pub mod batch;
+pub mod records;
+
+pub use aging::{
+    aging, AgingOptions, AgingReport, AppliedAmount, Basis, BucketTotal, Buckets, CurrencySummary,
+    CustomerAging, InvoiceAging, Part, DEFAULT_BUCKET_BOUNDS,
+};
+pub use allocation::{allocate, Allocated, Allocation, Ignored, Source};
+pub use records::{
+    format_minor, to_minor_units, Account, Accounts, Application, ApplicationRequest, Book,
+    Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
+};

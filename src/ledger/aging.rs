@@ -1,0 +1,663 @@
+//! Aging: open amounts by how long they are past due (or outstanding), per currency,
+//! per customer and per invoice.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::ledger::allocation::{allocate, Allocated, Allocation, Ignored};
+use crate::ledger::records::{format_minor, Book, ReceiptKind};
+use crate::limits::MAX_BUCKETS;
+use crate::money::Currency;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the age of an open invoice is counted from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Basis {
+    /// Days past due: `asOf` minus the due date; zero or less is "Current".
+    #[default]
+    DueDate,
+    /// Days outstanding: `asOf` minus the issue date.
+    IssueDate,
+}
+
+/// The aging buckets: upper bounds in days (default 30, 60, 90, 120) on a [`Basis`].
+///
+/// On the due-date basis the buckets are "Current" (not yet past due, days ≤ 0), then
+/// `1-30`, `31-60`, `61-90`, `91-120`, `over 120`. On the issue-date basis the first is `0-30`.
+///
+/// ```
+/// use arrears::ledger::{Basis, Buckets};
+/// let buckets = Buckets::new(None, Basis::DueDate)?;
+/// assert_eq!(buckets.labels(), ["Current", "1-30", "31-60", "61-90", "91-120", "over 120"]);
+/// assert_eq!(buckets.index(0), 0);
+/// assert_eq!(buckets.index(31), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buckets {
+    bounds: Vec<i64>,
+    basis: Basis,
+}
+
+/// The default bucket bounds, in days.
+pub const DEFAULT_BUCKET_BOUNDS: [i64; 4] = [30, 60, 90, 120];
+
+impl Buckets {
+    /// Buckets with these upper bounds (`None` for the default 30, 60, 90, 120).
+    ///
+    /// # Errors
+    /// [`ErrorCode::OutOfRange`] at `buckets[i]` unless the bounds are whole days, more than
+    /// zero and strictly rising; [`ErrorCode::LimitExceeded`] at `buckets` over
+    /// [`MAX_BUCKETS`] bounds.
+    ///
+    /// ```
+    /// use arrears::ledger::{Basis, Buckets};
+    /// let buckets = Buckets::new(Some(&[45]), Basis::IssueDate)?;
+    /// assert_eq!(buckets.labels(), ["0-45", "over 45"]);
+    /// assert_eq!(Buckets::new(Some(&[60, 30]), Basis::DueDate).unwrap_err().path(), "buckets[1]");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(bounds: Option<&[i64]>, basis: Basis) -> Result<Buckets> {
+        let bounds = bounds.unwrap_or(&DEFAULT_BUCKET_BOUNDS);
+        if bounds.len() > MAX_BUCKETS {
+            return Err(Error::new(
+                ErrorCode::LimitExceeded,
+                format!("at most {MAX_BUCKETS} bucket bounds"),
+            )
+            .at("buckets"));
+        }
+        let mut previous = 0;
+        for (i, &bound) in bounds.iter().enumerate() {
+            if bound <= previous {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!("bucket bounds are days more than zero, each more than the one before; {bound} is not"),
+                )
+                .at(format!("buckets[{i}]")));
+            }
+            previous = bound;
+        }
+        Ok(Buckets {
+            bounds: bounds.to_vec(),
+            basis,
+        })
+    }
+
+    /// The basis the buckets count from.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(None, arrears::ledger::Basis::IssueDate)?;
+    /// assert_eq!(b.basis(), arrears::ledger::Basis::IssueDate);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn basis(&self) -> Basis {
+        self.basis
+    }
+
+    /// How many buckets there are.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(None, arrears::ledger::Basis::DueDate)?;
+    /// assert_eq!(b.len(), 6);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn len(&self) -> usize {
+        match self.basis {
+            Basis::DueDate => self.bounds.len() + 2,
+            Basis::IssueDate => self.bounds.len() + 1,
+        }
+    }
+
+    /// Never true: there is always at least one bucket.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(Some(&[]), arrears::ledger::Basis::IssueDate)?;
+    /// assert!(!b.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The bucket of an age in days on this basis.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(None, arrears::ledger::Basis::IssueDate)?;
+    /// assert_eq!((b.index(0), b.index(30), b.index(31), b.index(500)), (0, 0, 1, 4));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn index(&self, days: i64) -> usize {
+        let above = self.bounds.partition_point(|&b| b < days);
+        match self.basis {
+            Basis::DueDate if days <= 0 => 0,
+            Basis::DueDate => above + 1,
+            Basis::IssueDate => above,
+        }
+    }
+
+    /// Each bucket's first and last day (`None` where open-ended), in order.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(Some(&[30]), arrears::ledger::Basis::DueDate)?;
+    /// assert_eq!(b.ranges(), [(None, Some(0)), (Some(1), Some(30)), (Some(31), None)]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn ranges(&self) -> Vec<(Option<i64>, Option<i64>)> {
+        let mut ranges = Vec::with_capacity(self.len());
+        let mut from = match self.basis {
+            Basis::DueDate => {
+                ranges.push((None, Some(0)));
+                1
+            }
+            Basis::IssueDate => 0,
+        };
+        for &bound in &self.bounds {
+            ranges.push((Some(from), Some(bound)));
+            from = bound + 1;
+        }
+        ranges.push((Some(from), None));
+        ranges
+    }
+
+    /// Each bucket's label: `Current`, `1-30`, ..., `over 120`.
+    ///
+    /// ```
+    /// let b = arrears::ledger::Buckets::new(Some(&[]), arrears::ledger::Basis::IssueDate)?;
+    /// assert_eq!(b.labels(), ["over 0"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn labels(&self) -> Vec<String> {
+        self.ranges()
+            .into_iter()
+            .map(|range| match range {
+                (None, _) => "Current".to_owned(),
+                (Some(from), Some(to)) => format!("{from}-{to}"),
+                (Some(from), None) => format!("over {}", from - 1),
+            })
+            .collect()
+    }
+}
+
+/// Which parts of an aging report to compute and return.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Part {
+    /// The summary: total, disputed, unapplied amounts and buckets (per currency when
+    /// there are several).
+    Buckets,
+    /// One row per customer and currency.
+    Customers,
+    /// The summary of each currency.
+    Currencies,
+    /// One row per invoice, with what was applied to it.
+    Invoices,
+}
+
+/// What an aging report computes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgingOptions {
+    /// The date the report is as of; later records are ignored.
+    pub as_of: NaiveDate,
+    /// The buckets and their basis.
+    pub buckets: Buckets,
+    /// How unapplied payments and credits are allocated.
+    pub allocation: Allocation,
+    /// The parts to return; the others are not computed.
+    pub include: Vec<Part>,
+}
+
+/// One bucket's open amount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BucketTotal {
+    /// `Current`, `1-30`, ...
+    pub label: String,
+    /// First day of the bucket (`null` for Current: any day not yet past due).
+    pub from: Option<i64>,
+    /// Last day of the bucket (`null` for the last one).
+    pub to: Option<i64>,
+    /// The open amount in it, disputed included.
+    pub amount: String,
+    /// How many open invoices are in it.
+    pub count: u64,
+    /// The part of `amount` that is disputed.
+    pub disputed: String,
+}
+
+/// The totals of one currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CurrencySummary {
+    /// The currency.
+    pub currency: Currency,
+    /// Everything open: the sum of the buckets.
+    pub total: String,
+    /// The part of `total` that is disputed.
+    pub disputed: String,
+    /// Payments not applied to any invoice (cash on account).
+    pub unapplied_cash: String,
+    /// Credits not applied to any invoice.
+    pub unapplied_credits: String,
+    /// The buckets, in order.
+    pub buckets: Vec<BucketTotal>,
+}
+
+/// One customer's aging in one currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerAging {
+    /// The customer.
+    pub customer_id: String,
+    /// The currency of this row.
+    pub currency: Currency,
+    /// Everything open.
+    pub total: String,
+    /// The part of `total` that is disputed.
+    pub disputed: String,
+    /// Open amount per bucket, in the order of `bucketLabels`.
+    pub buckets: Vec<String>,
+    /// Payments not applied to any invoice.
+    pub unapplied_cash: String,
+    /// Credits not applied to any invoice.
+    pub unapplied_credits: String,
+}
+
+/// A payment or credit applied to an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppliedAmount {
+    /// `payment` or `credit`.
+    pub kind: &'static str,
+    /// The payment's or credit's id.
+    pub id: String,
+    /// Its date.
+    #[serde(with = "crate::dates::serde_date")]
+    pub date: NaiveDate,
+    /// The amount applied to this invoice.
+    pub amount: String,
+}
+
+/// One invoice in an aging report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvoiceAging {
+    /// The invoice id.
+    pub id: String,
+    /// The customer.
+    pub customer_id: String,
+    /// The currency.
+    pub currency: Currency,
+    /// The amount invoiced.
+    pub amount: String,
+    /// What is still open.
+    pub open: String,
+    /// What payments paid on it.
+    pub paid: String,
+    /// What credits took off it.
+    pub credited: String,
+    /// `asOf` minus the due date (negative before the due date).
+    pub days_past_due: i64,
+    /// `asOf` minus the issue date.
+    pub days_outstanding: i64,
+    /// The bucket label, `null` when nothing is open.
+    pub bucket: Option<String>,
+    /// Whether it is disputed.
+    pub disputed: bool,
+    /// What was applied to it, in the order it was applied.
+    pub applied: Vec<AppliedAmount>,
+}
+
+/// An aging report. Amounts are decimal text with the currency's minor units.
+///
+/// The single-currency summary (`currency`, `total`, `disputed`, `unappliedCash`,
+/// `unappliedCredits`, `buckets`) sits at the top level only when `buckets` is asked for and
+/// the input has exactly one currency; with several, the summary is per currency in
+/// `currencies` (returned then even if only `buckets` was asked for), never added up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgingReport {
+    /// The date of the report.
+    #[serde(with = "crate::dates::serde_date")]
+    pub as_of: NaiveDate,
+    /// The basis of the buckets.
+    pub basis: Basis,
+    /// The allocation method used.
+    pub allocation: Allocation,
+    /// Records dated after `asOf`, left out.
+    pub ignored: Ignored,
+    /// The bucket labels, in order (the order of each customer's `buckets`).
+    pub bucket_labels: Vec<String>,
+    /// The summary of the one currency of the input.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<CurrencySummary>,
+    /// The summary of each currency, by currency code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currencies: Option<Vec<CurrencySummary>>,
+    /// One row per customer and currency, by customer id then currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customers: Option<Vec<CustomerAging>>,
+    /// One row per invoice issued by `asOf`, in input order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invoices: Option<Vec<InvoiceAging>>,
+}
+
+/// Sums in minor units for one currency or one account.
+#[derive(Clone, Debug, Default)]
+struct Totals {
+    amount: Vec<i128>,
+    disputed: Vec<i128>,
+    count: Vec<u64>,
+    unapplied_cash: i128,
+    unapplied_credits: i128,
+}
+
+impl Totals {
+    fn new(buckets: usize) -> Totals {
+        Totals {
+            amount: vec![0; buckets],
+            disputed: vec![0; buckets],
+            count: vec![0; buckets],
+            ..Totals::default()
+        }
+    }
+
+    fn add(&mut self, bucket: usize, open: i64, disputed: bool) {
+        // At most MAX_RECORDS amounts of at most 10^15: no i128 overflow.
+        if let (Some(a), Some(d), Some(c)) = (
+            self.amount.get_mut(bucket),
+            self.disputed.get_mut(bucket),
+            self.count.get_mut(bucket),
+        ) {
+            *a += i128::from(open);
+            *c += 1;
+            if disputed {
+                *d += i128::from(open);
+            }
+        }
+    }
+
+    fn total(&self) -> i128 {
+        self.amount.iter().sum()
+    }
+}
+
+/// Ages `book` as of `options.as_of`.
+///
+/// # Errors
+/// Only [`ErrorCode::Internal`] (see [`allocate`]).
+///
+/// ```
+/// use arrears::ledger::{aging, Accounts, AgingOptions, Allocation, Basis, Book, Buckets, Invoice, Part};
+/// let day = |s| arrears::dates::parse_date(s);
+/// let mut accounts = Accounts::default();
+/// let account = accounts.intern("acme", "EUR".parse()?)?;
+/// let invoice = Invoice { id: "A".into(), account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100_00, disputed: false };
+/// let book = Book::new(accounts, vec![invoice], vec![], vec![], &[])?;
+/// let options = AgingOptions { as_of: day("2024-03-01")?, buckets: Buckets::new(None, Basis::DueDate)?, allocation: Allocation::OldestFirst, include: vec![Part::Buckets] };
+/// let report = aging(&book, &options)?;
+/// let summary = report.summary.ok_or("one currency")?;
+/// assert_eq!(summary.total, "100.00");
+/// assert_eq!(summary.buckets[1].amount, "100.00"); // 30 days past due: 1-30
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
+    let wants = |part| options.include.contains(&part);
+    let buckets = &options.buckets;
+    let state = allocate(
+        book,
+        options.as_of,
+        options.allocation,
+        wants(Part::Invoices),
+    )?;
+    let mut currencies: Vec<Currency> = book.accounts.iter().map(|a| a.currency).collect();
+    currencies.sort_unstable();
+    currencies.dedup();
+    let slot_of_account: Vec<usize> = book
+        .accounts
+        .iter()
+        .map(|a| currencies.binary_search(&a.currency).unwrap_or(0))
+        .collect();
+    let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
+    let mut by_account = if wants(Part::Customers) {
+        vec![Totals::new(buckets.len()); book.accounts.len()]
+    } else {
+        Vec::new()
+    };
+    for (i, invoice) in book.invoices.iter().enumerate() {
+        let open = state.open.get(i).copied().unwrap_or(0);
+        if open <= 0 {
+            continue;
+        }
+        let bucket = buckets.index(age(invoice, options));
+        let account = invoice.account as usize;
+        if let Some(t) = slot_of_account
+            .get(account)
+            .and_then(|&s| by_currency.get_mut(s))
+        {
+            t.add(bucket, open, invoice.disputed);
+        }
+        if let Some(t) = by_account.get_mut(account) {
+            t.add(bucket, open, invoice.disputed);
+        }
+    }
+    for (kind, left, receipts) in [
+        (
+            ReceiptKind::Payment,
+            &state.unapplied_payments,
+            &book.payments,
+        ),
+        (ReceiptKind::Credit, &state.unapplied_credits, &book.credits),
+    ] {
+        for (&amount, receipt) in left.iter().zip(receipts) {
+            let account = receipt.account as usize;
+            let currency = slot_of_account.get(account).copied().unwrap_or(0);
+            for totals in [by_currency.get_mut(currency), by_account.get_mut(account)]
+                .into_iter()
+                .flatten()
+            {
+                match kind {
+                    ReceiptKind::Payment => totals.unapplied_cash += i128::from(amount),
+                    ReceiptKind::Credit => totals.unapplied_credits += i128::from(amount),
+                }
+            }
+        }
+    }
+    let ranges = buckets.ranges();
+    let labels = buckets.labels();
+    let summaries: Vec<CurrencySummary> = currencies
+        .iter()
+        .zip(&by_currency)
+        .map(|(&currency, totals)| summary(currency, totals, &labels, &ranges))
+        .collect();
+    let single = wants(Part::Buckets) && summaries.len() == 1;
+    let several = wants(Part::Buckets) && summaries.len() > 1;
+    let customers = wants(Part::Customers).then(|| customer_rows(book, &by_account));
+    let invoices = wants(Part::Invoices).then(|| invoice_rows(book, &state, options, &labels));
+    Ok(AgingReport {
+        as_of: options.as_of,
+        basis: buckets.basis(),
+        allocation: options.allocation,
+        ignored: state.ignored,
+        bucket_labels: labels,
+        summary: if single {
+            summaries.first().cloned()
+        } else {
+            None
+        },
+        currencies: (wants(Part::Currencies) || several).then_some(summaries),
+        customers,
+        invoices,
+    })
+}
+
+/// Days past due or outstanding, on the report's basis.
+fn age(invoice: &crate::ledger::records::Invoice, options: &AgingOptions) -> i64 {
+    let from = match options.buckets.basis() {
+        Basis::DueDate => invoice.due_date,
+        Basis::IssueDate => invoice.issue_date,
+    };
+    (options.as_of - from).num_days()
+}
+
+fn summary(
+    currency: Currency,
+    totals: &Totals,
+    labels: &[String],
+    ranges: &[(Option<i64>, Option<i64>)],
+) -> CurrencySummary {
+    let places = currency.minor_units();
+    let buckets = labels
+        .iter()
+        .zip(ranges)
+        .zip(
+            totals
+                .amount
+                .iter()
+                .zip(&totals.disputed)
+                .zip(&totals.count),
+        )
+        .map(
+            |((label, &(from, to)), ((&amount, &disputed), &count))| BucketTotal {
+                label: label.clone(),
+                from,
+                to,
+                amount: format_minor(amount, places),
+                count,
+                disputed: format_minor(disputed, places),
+            },
+        )
+        .collect();
+    CurrencySummary {
+        currency,
+        total: format_minor(totals.total(), places),
+        disputed: format_minor(totals.disputed.iter().sum(), places),
+        unapplied_cash: format_minor(totals.unapplied_cash, places),
+        unapplied_credits: format_minor(totals.unapplied_credits, places),
+        buckets,
+    }
+}
+
+fn customer_rows(book: &Book, by_account: &[Totals]) -> Vec<CustomerAging> {
+    let mut order: Vec<usize> = (0..book.accounts.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let key = |i: usize| {
+            book.accounts
+                .get(i)
+                .map(|a| (a.customer_id.as_str(), a.currency))
+        };
+        key(a).cmp(&key(b))
+    });
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let account = book.accounts.get(i)?;
+            let totals = by_account.get(i)?;
+            let places = account.currency.minor_units();
+            Some(CustomerAging {
+                customer_id: account.customer_id.clone(),
+                currency: account.currency,
+                total: format_minor(totals.total(), places),
+                disputed: format_minor(totals.disputed.iter().sum(), places),
+                buckets: totals
+                    .amount
+                    .iter()
+                    .map(|&a| format_minor(a, places))
+                    .collect(),
+                unapplied_cash: format_minor(totals.unapplied_cash, places),
+                unapplied_credits: format_minor(totals.unapplied_credits, places),
+            })
+        })
+        .collect()
+}
+
+fn invoice_rows(
+    book: &Book,
+    state: &Allocated,
+    options: &AgingOptions,
+    labels: &[String],
+) -> Vec<InvoiceAging> {
+    let mut sources = state.sources.clone();
+    sources.sort_by_key(|s| s.invoice); // stable: keeps the order of application
+    let mut sources = sources.iter().peekable();
+    let mut rows = Vec::new();
+    for (i, invoice) in book.invoices.iter().enumerate() {
+        let mut applied = Vec::new();
+        while let Some(s) = sources.next_if(|s| s.invoice as usize == i) {
+            let list = match s.kind {
+                ReceiptKind::Payment => &book.payments,
+                ReceiptKind::Credit => &book.credits,
+            };
+            if let Some(receipt) = list.get(s.receipt as usize) {
+                applied.push((s.kind, receipt, s.amount));
+            }
+        }
+        let Some(account) = book.accounts.get(invoice.account as usize) else {
+            continue;
+        };
+        if invoice.issue_date > options.as_of {
+            continue;
+        }
+        let places = account.currency.minor_units();
+        let money = |minor: i64| format_minor(i128::from(minor), places);
+        let open = state.open.get(i).copied().unwrap_or(0);
+        let bucket = (open > 0)
+            .then(|| {
+                labels
+                    .get(options.buckets.index(age(invoice, options)))
+                    .cloned()
+            })
+            .flatten();
+        rows.push(InvoiceAging {
+            id: invoice.id.clone(),
+            customer_id: account.customer_id.clone(),
+            currency: account.currency,
+            amount: money(invoice.amount),
+            open: money(open),
+            paid: money(state.paid.get(i).copied().unwrap_or(0)),
+            credited: money(state.credited.get(i).copied().unwrap_or(0)),
+            days_past_due: (options.as_of - invoice.due_date).num_days(),
+            days_outstanding: (options.as_of - invoice.issue_date).num_days(),
+            bucket,
+            disputed: invoice.disputed,
+            applied: applied
+                .into_iter()
+                .map(|(kind, receipt, amount)| AppliedAmount {
+                    kind: kind.as_str(),
+                    id: receipt.id.clone(),
+                    date: receipt.date,
+                    amount: money(amount),
+                })
+                .collect(),
+        });
+    }
+    rows
+}
+
+#[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_due_date_buckets_match_the_usual_report() -> Result<()> {
+        let b = Buckets::new(None, Basis::DueDate)?;
+        // Boundaries by hand: day 0 is Current, 1..=30, 31..=60, 61..=90, 91..=120, 121+.
+        let cases = [(-5, 0), (0, 0), (1, 1), (30, 1), (31, 2), (60, 2), (61, 3)];
+        for (days, index) in cases {
+            assert_eq!(b.index(days), index, "{days}");
+        }
+        assert_eq!((b.index(120), b.index(121)), (4, 5));
+        assert_eq!(b.ranges()[5], (Some(121), None));
+        Ok(())
+    }
+
+    #[test]
+    fn bad_bounds_are_refused() {
+        let code =
+            |bounds: &[i64]| Buckets::new(Some(bounds), Basis::DueDate).map_err(|e| e.code());
+        assert_eq!(code(&[0]), Err(ErrorCode::OutOfRange));
+        assert_eq!(code(&[30, 30]), Err(ErrorCode::OutOfRange));
+        let many: Vec<i64> = (1..=65).collect();
+        assert_eq!(code(&many), Err(ErrorCode::LimitExceeded));
+    }
+}

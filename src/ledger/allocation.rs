@@ -1,0 +1,433 @@
+//! Allocation: which payments and credits reduce which invoices, as of a date.
+//!
+//! Explicit applications (a payment's `appliesTo`, a credit's `invoiceId`) come first. What
+//! is left of each payment and credit is then allocated by the [`Allocation`] method within
+//! its own account (same customer and currency), never across accounts. What cannot be
+//! applied stays unapplied (cash on account, or an unapplied credit).
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::ledger::records::{Book, ReceiptKind};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+
+/// How payments and credits without an explicit invoice are allocated.
+///
+/// ```
+/// use arrears::ledger::Allocation;
+/// assert_eq!(Allocation::default(), Allocation::OldestFirst);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Allocation {
+    /// To the account's open invoices by due date, then id, oldest first; receipts are
+    /// taken by date, payments before credits on the same day, then by id.
+    #[default]
+    OldestFirst,
+    /// The account's unapplied amounts together are split over its open invoices in
+    /// proportion to what is open on each, in whole minor units by the largest-remainder
+    /// method (ties to the oldest), so nothing is created or lost.
+    ProRata,
+    /// Kept unapplied.
+    None,
+}
+
+/// Part of a receipt applied to an invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The invoice's index in [`Book::invoices`].
+    pub invoice: u32,
+    /// Payment or credit.
+    pub kind: ReceiptKind,
+    /// The receipt's index in [`Book::payments`] or [`Book::credits`].
+    pub receipt: u32,
+    /// The amount applied, in minor units.
+    pub amount: i64,
+}
+
+/// Counts of records dated after `asOf`, which are left out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Ignored {
+    /// Invoices issued after `asOf`.
+    pub invoices: usize,
+    /// Payments dated after `asOf`.
+    pub payments: usize,
+    /// Credits dated after `asOf`.
+    pub credits: usize,
+}
+
+/// The state of a [`Book`] as of a date, after allocation. Vectors are indexed like the
+/// book's lists; records dated after the date count as zero.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allocated {
+    /// The date of the state.
+    pub as_of: NaiveDate,
+    /// What is open on each invoice, in minor units.
+    pub open: Vec<i64>,
+    /// What payments paid on each invoice.
+    pub paid: Vec<i64>,
+    /// What credits took off each invoice.
+    pub credited: Vec<i64>,
+    /// The date of the latest payment or credit applied to each invoice.
+    pub last_applied: Vec<Option<NaiveDate>>,
+    /// What is left of each payment (cash on account).
+    pub unapplied_payments: Vec<i64>,
+    /// What is left of each credit.
+    pub unapplied_credits: Vec<i64>,
+    /// Every application made, explicit or allocated, when asked for (else empty).
+    pub sources: Vec<Source>,
+    /// The records left out for being dated after `as_of`.
+    pub ignored: Ignored,
+}
+
+/// Applies and allocates every payment and credit of `book` dated on or before `as_of`
+/// to the invoices issued on or before it. `track_sources` also records each application
+/// in [`Allocated::sources`] (needed only to list them per invoice).
+///
+/// An explicit application to an invoice issued after `as_of` is not made; its amount is
+/// allocated like any unapplied amount.
+///
+/// # Errors
+/// [`ErrorCode::Internal`] only if a product overflows `i128`, which the record limits rule out.
+///
+/// ```
+/// use arrears::ledger::{allocate, Accounts, Allocation, Book, Invoice, Receipt};
+/// let day = |s| arrears::dates::parse_date(s);
+/// let mut accounts = Accounts::default();
+/// let acme = accounts.intern("acme", "EUR".parse()?)?;
+/// let invoice = |id: &str, due| Invoice { id: id.into(), account: acme, issue_date: day("2024-01-01").unwrap_or(due), due_date: due, amount: 100_00, disputed: false };
+/// let invoices = vec![invoice("B", day("2024-02-01")?), invoice("A", day("2024-01-15")?)];
+/// let payments = vec![Receipt { id: "P".into(), account: acme, date: day("2024-02-10")?, amount: 150_00 }];
+/// let book = Book::new(accounts, invoices, payments, vec![], &[])?;
+/// let state = allocate(&book, day("2024-03-01")?, Allocation::OldestFirst, false)?;
+/// assert_eq!(state.open, vec![50_00, 0]); // A (due first) is paid, then half of B
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn allocate(
+    book: &Book,
+    as_of: NaiveDate,
+    method: Allocation,
+    track_sources: bool,
+) -> Result<Allocated> {
+    let counted_amount = |amount: i64, date: NaiveDate| if date <= as_of { amount } else { 0 };
+    let mut state = Allocated {
+        as_of,
+        open: book
+            .invoices
+            .iter()
+            .map(|i| counted_amount(i.amount, i.issue_date))
+            .collect(),
+        paid: vec![0; book.invoices.len()],
+        credited: vec![0; book.invoices.len()],
+        last_applied: vec![None; book.invoices.len()],
+        unapplied_payments: book
+            .payments
+            .iter()
+            .map(|r| counted_amount(r.amount, r.date))
+            .collect(),
+        unapplied_credits: book
+            .credits
+            .iter()
+            .map(|r| counted_amount(r.amount, r.date))
+            .collect(),
+        sources: Vec::new(),
+        ignored: Ignored {
+            invoices: book
+                .invoices
+                .iter()
+                .filter(|i| i.issue_date > as_of)
+                .count(),
+            payments: book.payments.iter().filter(|r| r.date > as_of).count(),
+            credits: book.credits.iter().filter(|r| r.date > as_of).count(),
+        },
+    };
+    let mut apply = Applier {
+        book,
+        state: &mut state,
+        track_sources,
+    };
+    for a in &book.applications {
+        apply.apply(a.invoice, a.kind, a.receipt, a.amount);
+    }
+    if method != Allocation::None {
+        apply.allocate(method)?;
+    }
+    Ok(state)
+}
+
+/// Makes applications, keeping every balance in step.
+struct Applier<'a> {
+    book: &'a Book,
+    state: &'a mut Allocated,
+    track_sources: bool,
+}
+
+impl Applier<'_> {
+    /// Applies up to `amount` of a receipt to an invoice (never more than either has left)
+    /// and returns what was applied.
+    fn apply(&mut self, invoice: u32, kind: ReceiptKind, receipt: u32, amount: i64) -> i64 {
+        let (receipts, left) = match kind {
+            ReceiptKind::Payment => (&self.book.payments, &mut self.state.unapplied_payments),
+            ReceiptKind::Credit => (&self.book.credits, &mut self.state.unapplied_credits),
+        };
+        let i = invoice as usize;
+        let (Some(open), Some(left), Some(date)) = (
+            self.state.open.get_mut(i),
+            left.get_mut(receipt as usize),
+            receipts.get(receipt as usize).map(|r| r.date),
+        ) else {
+            return 0;
+        };
+        let amount = amount.min(*open).min(*left);
+        if amount <= 0 {
+            return 0;
+        }
+        *open -= amount;
+        *left -= amount;
+        let applied = match kind {
+            ReceiptKind::Payment => self.state.paid.get_mut(i),
+            ReceiptKind::Credit => self.state.credited.get_mut(i),
+        };
+        if let Some(applied) = applied {
+            *applied += amount;
+        }
+        if let Some(last) = self.state.last_applied.get_mut(i) {
+            *last = (*last).max(Some(date));
+        }
+        if self.track_sources {
+            self.state.sources.push(Source {
+                invoice,
+                kind,
+                receipt,
+                amount,
+            });
+        }
+        amount
+    }
+
+    /// Allocates what is left of every receipt, account by account.
+    fn allocate(&mut self, method: Allocation) -> Result<()> {
+        let book = self.book;
+        let state = &*self.state;
+        let mut invoices: Vec<u32> = (0..book.invoices.len())
+            .filter(|&i| state.open.get(i).is_some_and(|&o| o > 0))
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect();
+        invoices.sort_unstable_by(|&a, &b| {
+            let key = |i: u32| {
+                book.invoices
+                    .get(i as usize)
+                    .map(|v| (v.account, v.due_date, v.id.as_str()))
+            };
+            key(a).cmp(&key(b))
+        });
+        let mut receipts: Vec<(ReceiptKind, u32)> = Vec::new();
+        for (kind, left) in [
+            (ReceiptKind::Payment, &state.unapplied_payments),
+            (ReceiptKind::Credit, &state.unapplied_credits),
+        ] {
+            let open = left.iter().enumerate().filter(|(_, &l)| l > 0);
+            receipts.extend(open.filter_map(|(r, _)| Some((kind, u32::try_from(r).ok()?))));
+        }
+        receipts.sort_unstable_by(|&a, &b| {
+            let key = |(kind, r): (ReceiptKind, u32)| {
+                let list = match kind {
+                    ReceiptKind::Payment => &book.payments,
+                    ReceiptKind::Credit => &book.credits,
+                };
+                list.get(r as usize)
+                    .map(|v| (v.account, v.date, kind, v.id.as_str()))
+            };
+            key(a).cmp(&key(b))
+        });
+        let invoice_account = |&i: &u32| book.invoices.get(i as usize).map(|v| v.account);
+        let receipt_account = |&(kind, r): &(ReceiptKind, u32)| {
+            let list = match kind {
+                ReceiptKind::Payment => &book.payments,
+                ReceiptKind::Credit => &book.credits,
+            };
+            list.get(r as usize).map(|v| v.account)
+        };
+        let mut receipt_groups = receipts
+            .chunk_by(|a, b| receipt_account(a) == receipt_account(b))
+            .peekable();
+        for group in invoices.chunk_by(|a, b| invoice_account(a) == invoice_account(b)) {
+            let account = group.first().and_then(invoice_account);
+            while receipt_groups
+                .peek()
+                .is_some_and(|r| r.first().and_then(receipt_account) < account)
+            {
+                receipt_groups.next();
+            }
+            let Some(payers) =
+                receipt_groups.next_if(|r| r.first().and_then(receipt_account) == account)
+            else {
+                continue;
+            };
+            let targets = match method {
+                Allocation::ProRata => self.pro_rata_targets(group, payers)?,
+                _ => group
+                    .iter()
+                    .map(|&i| self.state.open.get(i as usize).copied().unwrap_or(0))
+                    .collect(),
+            };
+            self.fill(group, targets, payers);
+        }
+        Ok(())
+    }
+
+    /// Fills each invoice up to its target from the receipts, in order.
+    fn fill(&mut self, invoices: &[u32], targets: Vec<i64>, receipts: &[(ReceiptKind, u32)]) {
+        let mut payers = receipts.iter().peekable();
+        for (&invoice, mut target) in invoices.iter().zip(targets) {
+            while target > 0 {
+                let Some(&&(kind, receipt)) = payers.peek() else {
+                    return;
+                };
+                let applied = self.apply(invoice, kind, receipt, target);
+                if applied == 0 {
+                    payers.next(); // this receipt is used up
+                }
+                target -= applied;
+            }
+        }
+    }
+
+    /// Each invoice's share of the account's unapplied amounts, in proportion to what is
+    /// open on it; shares are whole minor units, the units left by flooring going to the
+    /// largest remainders (ties to the earlier invoice in allocation order).
+    fn pro_rata_targets(
+        &self,
+        invoices: &[u32],
+        receipts: &[(ReceiptKind, u32)],
+    ) -> Result<Vec<i64>> {
+        let open: Vec<i64> = invoices
+            .iter()
+            .map(|&i| self.state.open.get(i as usize).copied().unwrap_or(0))
+            .collect();
+        let left = |&(kind, r): &(ReceiptKind, u32)| {
+            let list = match kind {
+                ReceiptKind::Payment => &self.state.unapplied_payments,
+                ReceiptKind::Credit => &self.state.unapplied_credits,
+            };
+            i128::from(list.get(r as usize).copied().unwrap_or(0))
+        };
+        // Sums of at most MAX_RECORDS amounts of at most 10^15 fit i128 many times over.
+        let pool: i128 = receipts.iter().map(left).sum();
+        let total: i128 = open.iter().map(|&o| i128::from(o)).sum();
+        if pool >= total || total == 0 {
+            return Ok(open);
+        }
+        let overflow = || Error::new(ErrorCode::Internal, "a pro-rata share overflowed");
+        let mut shares = Vec::with_capacity(open.len());
+        let mut remainders = Vec::with_capacity(open.len());
+        for (k, &o) in open.iter().enumerate() {
+            let product = pool.checked_mul(i128::from(o)).ok_or_else(overflow)?;
+            // share < o because pool < total, so it fits i64.
+            shares.push(i64::try_from(product / total).map_err(|_| overflow())?);
+            remainders.push((Reverse(product % total), k));
+        }
+        let given: i128 = shares.iter().map(|&s| i128::from(s)).sum();
+        let leftover = usize::try_from(pool - given).map_err(|_| overflow())?;
+        remainders.sort_unstable();
+        for &(_, k) in remainders.iter().take(leftover) {
+            if let Some(share) = shares.get_mut(k) {
+                *share += 1;
+            }
+        }
+        Ok(shares)
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
+mod tests {
+    use super::*;
+    use crate::dates::parse_date;
+    use crate::ledger::records::{Accounts, ApplicationRequest, Invoice, Receipt};
+
+    fn day(s: &str) -> NaiveDate {
+        parse_date(s).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Three invoices of one account, 100.00, 200.00 and 300.00 (due in that order), and a
+    /// payment of 100.01 (EUR, in cents).
+    fn book() -> Result<Book> {
+        let mut accounts = Accounts::default();
+        let acme = accounts.intern("acme", "EUR".parse()?)?;
+        let invoice = |id: &str, due: &str, amount| Invoice {
+            id: id.into(),
+            account: acme,
+            issue_date: day("2024-01-01"),
+            due_date: day(due),
+            amount,
+            disputed: false,
+        };
+        let invoices = vec![
+            invoice("I3", "2024-03-01", 300_00),
+            invoice("I1", "2024-01-31", 100_00),
+            invoice("I2", "2024-02-15", 200_00),
+        ];
+        let payments = vec![Receipt {
+            id: "P".into(),
+            account: acme,
+            date: day("2024-02-20"),
+            amount: 100_01,
+        }];
+        Book::new(accounts, invoices, payments, vec![], &[])
+    }
+
+    #[test]
+    fn oldest_first_pays_by_due_date() -> Result<()> {
+        let state = allocate(&book()?, day("2024-03-31"), Allocation::OldestFirst, true)?;
+        // I1 (due 31 Jan) takes 100.00, I2 the remaining 0.01.
+        assert_eq!(state.open, vec![300_00, 0, 199_99]);
+        assert_eq!(state.last_applied[1], Some(day("2024-02-20")));
+        assert_eq!(state.unapplied_payments, vec![0]);
+        assert_eq!(state.sources.len(), 2);
+        Ok(())
+    }
+
+    #[test]
+    fn pro_rata_splits_by_largest_remainder() -> Result<()> {
+        let state = allocate(&book()?, day("2024-03-31"), Allocation::ProRata, false)?;
+        // 10001 cents over open 30000:10000:20000 (total 60000):
+        //   I3 10001*30000/60000 = 5000.5  -> 5000, remainder 0.5
+        //   I1 10001*10000/60000 = 1666.83 -> 1666, remainder 0.83
+        //   I2 10001*20000/60000 = 3333.67 -> 3333, remainder 0.67
+        // floors give 9999; the 2 units left go to I1 (0.83) and I2 (0.67).
+        assert_eq!(state.paid, vec![50_00, 16_67, 33_34]);
+        assert_eq!(state.open, vec![250_00, 83_33, 166_66]);
+        Ok(())
+    }
+
+    #[test]
+    fn none_keeps_cash_unapplied_and_later_records_are_ignored() -> Result<()> {
+        let state = allocate(&book()?, day("2024-03-31"), Allocation::None, false)?;
+        assert_eq!(state.unapplied_payments, vec![100_01]);
+        let early = allocate(&book()?, day("2024-02-19"), Allocation::OldestFirst, false)?;
+        assert_eq!(early.unapplied_payments, vec![0]);
+        assert_eq!(early.ignored.payments, 1);
+        assert_eq!(early.open, vec![300_00, 100_00, 200_00]);
+        Ok(())
+    }
+
+    #[test]
+    fn explicit_applications_come_first() -> Result<()> {
+        let base = book()?;
+        let mut accounts = Accounts::default();
+        accounts.intern("acme", "EUR".parse()?)?;
+        let request = ApplicationRequest {
+            kind: ReceiptKind::Payment,
+            receipt: 0,
+            position: Some(0),
+            invoice_id: "I3",
+            amount: 50_00,
+        };
+        let book = Book::new(accounts, base.invoices, base.payments, vec![], &[request])?;
+        let state = allocate(&book, day("2024-03-31"), Allocation::OldestFirst, false)?;
+        // 50.00 to I3 as asked, the other 50.01 oldest first: all to I1 (100.00 open).
+        assert_eq!(state.open, vec![250_00, 49_99, 200_00]);
+        Ok(())
+    }
+}

@@ -1,0 +1,482 @@
+//! A ledger from typed columns: what crosses from JS to wasm as a few buffers instead of a
+//! million objects (in JS, `Int32Array`, `Float64Array`, `Uint32Array`, `Uint8Array` and one
+//! string per id column).
+//!
+//! - Text columns (`id`, and the `customers` and `currencies` dictionaries) are one text
+//!   with the values joined by `\n`; so no value may hold a line break. An empty text is no
+//!   values.
+//! - `customer` and `currency` are indexes into the `customers` and `currencies` dictionaries.
+//! - Dates are days since 1970-01-01 (`Date.parse("2024-01-31") / 86400000` in JS).
+//! - Amounts are whole minor units of the record's currency (cents for EUR, yen for JPY) as
+//!   `f64`, exact up to 2^53; more than zero and at most
+//!   [`MAX_AMOUNT_MINOR_UNITS`](crate::ledger::MAX_AMOUNT_MINOR_UNITS).
+//! - A payment's or credit's `invoice` is the index of the invoice it names, `-1` for none;
+//!   it is applied to that invoice for its whole amount.
+//! - `disputed` is one byte per invoice (non-zero for disputed), or empty for none disputed.
+//!
+//! Errors name the record and the column in the words of `aging` (`invoices[5].dueDate`),
+//! or the column alone when its length differs from the number of ids (`invoices.dueDate`).
+
+use super::{split_path, Rows};
+use crate::dates::check_range;
+use crate::error::{Error, ErrorCode, Result};
+use crate::ledger::records::check_id;
+use crate::ledger::{Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS};
+use crate::limits::MAX_RECORDS;
+use crate::money::Currency;
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// A whole ledger as columns.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Columns<'a> {
+    /// Customer ids joined by `\n`; records name them by index.
+    pub customers: &'a str,
+    /// ISO 4217 codes joined by `\n` (`"EUR\nUSD"`); records name them by index.
+    pub currencies: &'a str,
+    /// The invoices.
+    pub invoices: InvoiceColumns<'a>,
+    /// The payments (all columns empty for none).
+    pub payments: ReceiptColumns<'a>,
+    /// The credits (all columns empty for none).
+    pub credits: ReceiptColumns<'a>,
+}
+
+/// Invoices as columns, one entry per invoice in each.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct InvoiceColumns<'a> {
+    /// Invoice ids joined by `\n`.
+    pub id: &'a str,
+    /// Index into [`Columns::customers`].
+    pub customer: &'a [u32],
+    /// Issue date, days since 1970-01-01.
+    pub issue_date: &'a [i32],
+    /// Due date, days since 1970-01-01.
+    pub due_date: &'a [i32],
+    /// Amount in whole minor units.
+    pub amount_minor: &'a [f64],
+    /// Index into [`Columns::currencies`].
+    pub currency: &'a [u8],
+    /// Non-zero for disputed; may be empty (none disputed).
+    pub disputed: &'a [u8],
+}
+
+/// Payments or credits as columns, one entry per record in each.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ReceiptColumns<'a> {
+    /// Ids joined by `\n`.
+    pub id: &'a str,
+    /// Index into [`Columns::customers`].
+    pub customer: &'a [u32],
+    /// Date, days since 1970-01-01.
+    pub date: &'a [i32],
+    /// Amount in whole minor units.
+    pub amount_minor: &'a [f64],
+    /// Index into [`Columns::currencies`].
+    pub currency: &'a [u8],
+    /// Index of the invoice it is applied to, `-1` for none.
+    pub invoice: &'a [i32],
+}
+
+/// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
+const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+
+/// Reads a ledger from columns into a checked [`Book`].
+///
+/// # Errors
+/// With the path of the record and column (`payments[3].amountMinor`):
+/// [`ErrorCode::InvalidInput`] for a column whose length differs from its ids (path
+/// `invoices.dueDate`), [`ErrorCode::OutOfRange`] for an index past its dictionary or a date
+/// outside 1900-2199, [`ErrorCode::InvalidAmount`] for an amount that is not a whole number,
+/// [`ErrorCode::UnknownCurrency`] for a bad code in `currencies` (path `currencies[1]`),
+/// [`ErrorCode::LimitExceeded`] over [`MAX_RECORDS`], and the checks of [`Book::new`].
+///
+/// ```
+/// use arrears::ledger::batch::columns::{read, Columns, InvoiceColumns};
+/// let columns = Columns {
+///     customers: "acme",
+///     currencies: "EUR",
+///     invoices: InvoiceColumns {
+///         id: "A\nB",
+///         customer: &[0, 0],
+///         issue_date: &[19723, 19724], // 2024-01-01, 2024-01-02
+///         due_date: &[19753, 19754],
+///         amount_minor: &[10000.0, 2550.0],
+///         currency: &[0, 0],
+///         disputed: &[],
+///     },
+///     ..Columns::default()
+/// };
+/// let book = read(&columns)?;
+/// assert_eq!(book.invoices[1].amount, 2550);
+/// assert_eq!(book.invoices[0].due_date.to_string(), "2024-01-31");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read(columns: &Columns<'_>) -> Result<Book> {
+    let customers = split(columns.customers);
+    let currencies = split(columns.currencies)
+        .into_iter()
+        .enumerate()
+        .map(|(i, code)| {
+            code.parse::<Currency>()
+                .map_err(|e| e.at(format!("currencies[{i}]")))
+        })
+        .collect::<Result<Vec<Currency>>>()?;
+    let dictionaries = Dictionaries {
+        customers,
+        currencies,
+    };
+    let mut rows = Rows::default();
+    let invoice_ids = read_invoices(&columns.invoices, &dictionaries, &mut rows)?;
+    for (kind, list) in [
+        (ReceiptKind::Payment, &columns.payments),
+        (ReceiptKind::Credit, &columns.credits),
+    ] {
+        read_receipts(list, kind, &invoice_ids, &dictionaries, &mut rows)?;
+    }
+    rows.into_book(relocate)
+}
+
+/// `payments[3].appliesTo[0].invoiceId` becomes `payments[3].invoice`.
+fn relocate(e: Error) -> Error {
+    match split_path(e.path()) {
+        Some((list, index, "invoiceId")) => {
+            let path = format!("{list}[{index}].invoice");
+            e.at(path)
+        }
+        Some((list, index, _)) if e.path().contains("appliesTo") => {
+            let path = format!("{list}[{index}].amountMinor");
+            e.at(path)
+        }
+        _ => e,
+    }
+}
+
+struct Dictionaries<'a> {
+    customers: Vec<&'a str>,
+    currencies: Vec<Currency>,
+}
+
+impl Dictionaries<'_> {
+    fn customer(&self, index: u32) -> Result<&str> {
+        self.customers
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| past_end(index, "customers", self.customers.len()))
+    }
+
+    fn currency(&self, index: u8) -> Result<Currency> {
+        self.currencies
+            .get(usize::from(index))
+            .copied()
+            .ok_or_else(|| past_end(u32::from(index), "currencies", self.currencies.len()))
+    }
+}
+
+fn past_end(index: u32, dictionary: &str, len: usize) -> Error {
+    Error::new(
+        ErrorCode::OutOfRange,
+        format!("{index} is past the end of {dictionary} ({len} values)"),
+    )
+}
+
+/// The values of a `\n`-joined text; none for an empty text.
+fn split(text: &str) -> Vec<&str> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        text.split('\n').collect()
+    }
+}
+
+/// Checks that every column of a list has one entry per id.
+fn check_lengths(list: &str, ids: usize, columns: &[(&str, usize, bool)]) -> Result<()> {
+    if ids > MAX_RECORDS {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!("at most {MAX_RECORDS} records in one call"),
+        )
+        .at(format!("{list}.id")));
+    }
+    for &(name, len, optional) in columns {
+        if len != ids && !(optional && len == 0) {
+            return Err(Error::new(
+                ErrorCode::InvalidInput,
+                format!("{name} has {len} entries for {ids} ids"),
+            )
+            .at(format!("{list}.{name}")));
+        }
+    }
+    Ok(())
+}
+
+fn read_invoices<'a>(
+    columns: &InvoiceColumns<'a>,
+    dictionaries: &Dictionaries<'_>,
+    rows: &mut Rows<'a>,
+) -> Result<Vec<&'a str>> {
+    let ids = split(columns.id);
+    check_lengths(
+        "invoices",
+        ids.len(),
+        &[
+            ("customer", columns.customer.len(), false),
+            ("issueDate", columns.issue_date.len(), false),
+            ("dueDate", columns.due_date.len(), false),
+            ("amountMinor", columns.amount_minor.len(), false),
+            ("currency", columns.currency.len(), false),
+            ("disputed", columns.disputed.len(), true),
+        ],
+    )?;
+    rows.invoices.reserve(ids.len());
+    for (i, (((((id, &customer), &issue), &due), &amount), &currency)) in ids
+        .iter()
+        .zip(columns.customer)
+        .zip(columns.issue_date)
+        .zip(columns.due_date)
+        .zip(columns.amount_minor)
+        .zip(columns.currency)
+        .enumerate()
+    {
+        let at = |field: &'static str| move |e: Error| e.at(format!("invoices[{i}].{field}"));
+        check_id(id).map_err(at("id"))?;
+        let currency = dictionaries.currency(currency).map_err(at("currency"))?;
+        let customer = dictionaries.customer(customer).map_err(at("customer"))?;
+        rows.invoices.push(Invoice {
+            id: (*id).to_owned(),
+            account: rows
+                .accounts
+                .intern(customer, currency)
+                .map_err(at("customer"))?,
+            issue_date: date(issue).map_err(at("issueDate"))?,
+            due_date: date(due).map_err(at("dueDate"))?,
+            amount: minor_units(amount).map_err(at("amountMinor"))?,
+            disputed: columns.disputed.get(i).is_some_and(|&d| d != 0),
+        });
+    }
+    Ok(ids)
+}
+
+fn read_receipts<'a>(
+    columns: &ReceiptColumns<'a>,
+    kind: ReceiptKind,
+    invoice_ids: &[&'a str],
+    dictionaries: &Dictionaries<'_>,
+    rows: &mut Rows<'a>,
+) -> Result<()> {
+    let list = match kind {
+        ReceiptKind::Payment => "payments",
+        ReceiptKind::Credit => "credits",
+    };
+    let ids = split(columns.id);
+    check_lengths(
+        list,
+        ids.len(),
+        &[
+            ("customer", columns.customer.len(), false),
+            ("date", columns.date.len(), false),
+            ("amountMinor", columns.amount_minor.len(), false),
+            ("currency", columns.currency.len(), false),
+            ("invoice", columns.invoice.len(), false),
+        ],
+    )?;
+    for (i, (((((id, &customer), &day), &amount), &currency), &invoice)) in ids
+        .iter()
+        .zip(columns.customer)
+        .zip(columns.date)
+        .zip(columns.amount_minor)
+        .zip(columns.currency)
+        .zip(columns.invoice)
+        .enumerate()
+    {
+        let at = |field: &'static str| move |e: Error| e.at(format!("{list}[{i}].{field}"));
+        check_id(id).map_err(at("id"))?;
+        let currency = dictionaries.currency(currency).map_err(at("currency"))?;
+        let customer = dictionaries.customer(customer).map_err(at("customer"))?;
+        let receipt = Receipt {
+            id: (*id).to_owned(),
+            account: rows
+                .accounts
+                .intern(customer, currency)
+                .map_err(at("customer"))?,
+            date: date(day).map_err(at("date"))?,
+            amount: minor_units(amount).map_err(at("amountMinor"))?,
+        };
+        let receipts = match kind {
+            ReceiptKind::Payment => &mut rows.payments,
+            ReceiptKind::Credit => &mut rows.credits,
+        };
+        let index = receipts.len();
+        receipts.push(receipt);
+        if invoice != -1 {
+            let named = usize::try_from(invoice)
+                .ok()
+                .and_then(|n| invoice_ids.get(n))
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::UnknownInvoice,
+                        format!("{invoice} is not the index of an invoice (nor -1 for none)"),
+                    )
+                    .at(format!("{list}[{i}].invoice"))
+                })?;
+            rows.named.push((kind, index, Cow::Borrowed(named)));
+        }
+    }
+    Ok(())
+}
+
+/// Days since 1970-01-01 as a date in the supported range.
+fn date(days: i32) -> Result<NaiveDate> {
+    let date = days
+        .checked_add(UNIX_EPOCH_FROM_CE)
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::OutOfRange,
+                format!("{days} days from 1970-01-01 is not a supported date"),
+            )
+        })?;
+    check_range(date)
+}
+
+/// A whole number of minor units, more than zero, at most [`MAX_AMOUNT_MINOR_UNITS`].
+fn minor_units(amount: f64) -> Result<i64> {
+    if !amount.is_finite() || amount.fract() != 0.0 {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            format!("{amount} is not a whole number of minor units"),
+        ));
+    }
+    if amount <= 0.0 {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            format!("the amount must be more than zero, not {amount}"),
+        ));
+    }
+    // Exact: MAX_AMOUNT_MINOR_UNITS (10^15) is below 2^53.
+    if amount > MAX_AMOUNT_MINOR_UNITS as f64 {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!("an amount is at most {MAX_AMOUNT_MINOR_UNITS} minor units of its currency"),
+        ));
+    }
+    Ok(amount as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_invoice<'a>(customer: &'a [u32], due: &'a [i32], amount: &'a [f64]) -> Columns<'a> {
+        Columns {
+            customers: "acme",
+            currencies: "EUR",
+            invoices: InvoiceColumns {
+                id: "A",
+                customer,
+                issue_date: &[19723],
+                due_date: due,
+                amount_minor: amount,
+                currency: &[0],
+                disputed: &[],
+            },
+            ..Columns::default()
+        }
+    }
+
+    fn error(columns: &Columns<'_>) -> (String, String) {
+        match read(columns) {
+            Ok(_) => ("ok".into(), String::new()),
+            Err(e) => (e.code().as_str().into(), e.path().into()),
+        }
+    }
+
+    #[test]
+    fn day_numbers_are_days_since_1970() -> Result<()> {
+        // 1970-01-01 is day 0; 2000-03-01 is day 11017 (30 years of 365 days, 7 leap days
+        // 1972-1996, then 31 + 29 days of 2000: 10950 + 7 + 60); 1900-01-01 is day -25567
+        // (70 years of 365 days and 17 leap days 1904-1968: 25550 + 17).
+        assert_eq!(date(0)?.to_string(), "1970-01-01");
+        assert_eq!(date(11017)?.to_string(), "2000-03-01");
+        assert_eq!(date(-25567)?.to_string(), "1900-01-01");
+        assert_eq!(
+            date(-25568).map_err(|e| e.code()),
+            Err(ErrorCode::OutOfRange)
+        );
+        assert_eq!(
+            date(i32::MAX).map_err(|e| e.code()),
+            Err(ErrorCode::OutOfRange)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn bad_values_name_record_and_column() {
+        assert_eq!(
+            error(&one_invoice(&[0], &[19753], &[100.0])),
+            ("ok".into(), String::new())
+        );
+        assert_eq!(
+            error(&one_invoice(&[1], &[19753], &[100.0])),
+            ("out_of_range".into(), "invoices[0].customer".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19753], &[1.5])),
+            ("invalid_amount".into(), "invoices[0].amountMinor".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19753], &[f64::NAN])),
+            ("invalid_amount".into(), "invoices[0].amountMinor".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19753], &[0.0])),
+            ("out_of_range".into(), "invoices[0].amountMinor".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19700], &[1.0])),
+            ("out_of_range".into(), "invoices[0].dueDate".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19753, 1], &[1.0])),
+            ("invalid_input".into(), "invoices.dueDate".into())
+        );
+        let mut bad_code = one_invoice(&[0], &[19753], &[1.0]);
+        bad_code.currencies = "EUR\nEURO";
+        assert_eq!(
+            error(&bad_code),
+            ("unknown_currency".into(), "currencies[1]".into())
+        );
+    }
+
+    #[test]
+    fn payments_name_invoices_by_index() -> Result<()> {
+        let mut columns = one_invoice(&[0], &[19753], &[100_00.0]);
+        let payment = |invoice, amount| ReceiptColumns {
+            id: "P",
+            customer: &[0],
+            date: &[19760],
+            amount_minor: amount,
+            currency: &[0],
+            invoice,
+        };
+        columns.payments = payment(&[0], &[40_00.0]);
+        let book = read(&columns)?;
+        assert_eq!(
+            (book.applications.len(), book.applications[0].amount),
+            (1, 40_00)
+        );
+        columns.payments = payment(&[-1], &[40_00.0]);
+        assert!(read(&columns)?.applications.is_empty());
+        columns.payments = payment(&[1], &[40_00.0]);
+        assert_eq!(
+            error(&columns),
+            ("unknown_invoice".into(), "payments[0].invoice".into())
+        );
+        columns.payments = payment(&[0], &[100_01.0]);
+        assert_eq!(
+            error(&columns),
+            ("over_applied".into(), "payments[0].amountMinor".into())
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,89 @@
+//! Portfolio-scale front ends: a whole ledger from CSV text ([`csv`]) or from typed columns
+//! ([`columns`]), read into a checked [`Book`] without a JSON object per row.
+//!
+//! Both hand their rows to [`Book::new`], so duplicate ids, unknown invoices and
+//! over-application are checked exactly as for `aging`; its errors are moved to the batch
+//! input's own words (`paymentsCsv:12:invoiceId`).
+//!
+//! ```
+//! let book = arrears::ledger::batch::csv::read(
+//!     "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n",
+//!     None,
+//!     None,
+//! )?;
+//! assert_eq!(book.invoices[0].amount, 100_00);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod columns;
+pub mod csv;
+
+use crate::error::{Error, Result};
+use crate::ledger::{Accounts, ApplicationRequest, Book, Invoice, Receipt, ReceiptKind};
+use std::borrow::Cow;
+
+/// Rows read so far, before the cross-row checks of [`Book::new`].
+#[derive(Default)]
+struct Rows<'a> {
+    accounts: Accounts,
+    invoices: Vec<Invoice>,
+    payments: Vec<Receipt>,
+    credits: Vec<Receipt>,
+    /// Applications named by a receipt's `invoiceId`: kind, receipt index, invoice id.
+    named: Vec<(ReceiptKind, usize, Cow<'a, str>)>,
+}
+
+impl Rows<'_> {
+    /// Checks the rows across each other into a [`Book`]; `relocate` moves an error's path
+    /// from `payments[3].appliesTo[0].invoiceId` to the caller's words.
+    fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book> {
+        let mut requests = Vec::with_capacity(self.named.len());
+        for (kind, receipt, invoice_id) in &self.named {
+            let receipts = match kind {
+                ReceiptKind::Payment => &self.payments,
+                ReceiptKind::Credit => &self.credits,
+            };
+            if let Some(r) = receipts.get(*receipt) {
+                requests.push(ApplicationRequest {
+                    kind: *kind,
+                    receipt: *receipt,
+                    position: (*kind == ReceiptKind::Payment).then_some(0),
+                    invoice_id,
+                    amount: r.amount,
+                });
+            }
+        }
+        Book::new(
+            self.accounts,
+            self.invoices,
+            self.payments,
+            self.credits,
+            &requests,
+        )
+        .map_err(relocate)
+    }
+}
+
+/// Splits a [`Book::new`] path such as `payments[3].appliesTo[0].amount` into the list,
+/// the record index and the last field (`("payments", 3, "amount")`).
+fn split_path(path: &str) -> Option<(&str, usize, &str)> {
+    let (list, rest) = path.split_once('[')?;
+    let (index, rest) = rest.split_once(']')?;
+    let field = rest.rsplit('.').next().filter(|f| !f.is_empty())?;
+    Some((list, index.parse().ok()?, field))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_book_paths() {
+        assert_eq!(
+            split_path("payments[3].appliesTo[0].invoiceId"),
+            Some(("payments", 3, "invoiceId"))
+        );
+        assert_eq!(split_path("invoices[12].id"), Some(("invoices", 12, "id")));
+        assert_eq!(split_path("invoices"), None);
+    }
+}

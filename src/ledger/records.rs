@@ -1,0 +1,499 @@
+//! The records of a receivables ledger, checked and indexed: a [`Book`].
+//!
+//! Every front end (the JSON entry points, a CSV or columnar batch reader) turns its rows into
+//! these plain structs and hands them to [`Book::new`], which checks what no single row can
+//! (duplicate ids, applications to unknown invoices, over-application) and resolves
+//! invoice ids to indexes. Amounts are whole minor units of their currency (`i64` cents),
+//! so allocation and sums are exact integer arithmetic.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::limits::{MAX_ID_BYTES, MAX_RECORDS};
+use crate::money::Currency;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// The largest amount of one record, in minor units: 10^15 (10,000,000,000,000.00 in a
+/// two-decimal currency). It keeps every sum and every pro-rata product inside `i128`.
+pub const MAX_AMOUNT_MINOR_UNITS: i64 = 1_000_000_000_000_000;
+
+/// Converts a positive `amount` to whole minor units of `currency` (`12.50` EUR is 1250).
+///
+/// # Errors
+/// [`ErrorCode::InvalidAmount`] when it has more decimals than the currency's minor units
+/// (`12.345` EUR, `10.5` JPY; trailing zeros are fine), [`ErrorCode::OutOfRange`] when it is
+/// zero or negative, [`ErrorCode::LimitExceeded`] above [`MAX_AMOUNT_MINOR_UNITS`].
+///
+/// ```
+/// use arrears::ledger::to_minor_units;
+/// use rust_decimal::Decimal;
+/// let eur = "EUR".parse()?;
+/// assert_eq!(to_minor_units(Decimal::new(12_50, 2), eur)?, 1250);
+/// assert_eq!(to_minor_units(Decimal::new(12_345, 3), eur).unwrap_err().code().as_str(), "invalid_amount");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_minor_units(amount: Decimal, currency: Currency) -> Result<i64> {
+    let places = currency.minor_units();
+    if amount <= Decimal::ZERO {
+        return Err(Error::new(
+            ErrorCode::OutOfRange,
+            format!("the amount must be more than zero, not {amount}"),
+        ));
+    }
+    let normal = amount.normalize();
+    if normal.scale() > places {
+        return Err(Error::new(
+            ErrorCode::InvalidAmount,
+            format!("{amount} has more decimals than {currency} allows ({places})"),
+        ));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorCode::LimitExceeded,
+            format!("an amount is at most {MAX_AMOUNT_MINOR_UNITS} minor units of its currency"),
+        )
+    };
+    let factor = 10i128.pow(places - normal.scale());
+    let minor = normal
+        .mantissa()
+        .checked_mul(factor)
+        .ok_or_else(too_large)?;
+    match i64::try_from(minor) {
+        Ok(m) if m <= MAX_AMOUNT_MINOR_UNITS => Ok(m),
+        _ => Err(too_large()),
+    }
+}
+
+/// Writes `minor` units with `places` decimals: `format_minor(1250, 2)` is `"12.50"`.
+///
+/// ```
+/// assert_eq!(arrears::ledger::format_minor(-5, 2), "-0.05");
+/// assert_eq!(arrears::ledger::format_minor(1000, 0), "1000");
+/// ```
+pub fn format_minor(minor: i128, places: u32) -> String {
+    let places = places as usize;
+    let digits = minor.unsigned_abs().to_string();
+    let padded = format!("{digits:0>width$}", width = places + 1);
+    let (whole, fraction) = padded.split_at(padded.len() - places);
+    let sign = if minor < 0 { "-" } else { "" };
+    if places == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{fraction}")
+    }
+}
+
+/// One customer's account in one currency: balances are kept per account, since
+/// currencies are never added together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// The customer's id as given.
+    pub customer_id: String,
+    /// The account's currency.
+    pub currency: Currency,
+}
+
+/// Interns customer ids and (customer, currency) accounts to small indexes while rows are read.
+///
+/// ```
+/// let mut accounts = arrears::ledger::Accounts::default();
+/// let a = accounts.intern("acme", "EUR".parse()?)?;
+/// assert_eq!(accounts.intern("acme", "EUR".parse()?)?, a);
+/// assert_ne!(accounts.intern("acme", "USD".parse()?)?, a);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Accounts {
+    customers: HashMap<String, u32>,
+    index: HashMap<(u32, Currency), u32>,
+    list: Vec<Account>,
+}
+
+impl Accounts {
+    /// The index of the account of `customer_id` in `currency`, added if new.
+    ///
+    /// # Errors
+    /// [`ErrorCode::LimitExceeded`] for a customer id over [`MAX_ID_BYTES`];
+    /// the caller adds the path (`customerId`).
+    ///
+    /// ```
+    /// let mut accounts = arrears::ledger::Accounts::default();
+    /// assert_eq!(accounts.intern("acme", "EUR".parse()?)?, 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn intern(&mut self, customer_id: &str, currency: Currency) -> Result<u32> {
+        check_id(customer_id)?;
+        let next_customer = u32::try_from(self.customers.len()).map_err(|_| too_many())?;
+        let customer = match self.customers.get(customer_id) {
+            Some(&c) => c,
+            None => {
+                self.customers.insert(customer_id.to_owned(), next_customer);
+                next_customer
+            }
+        };
+        let next = u32::try_from(self.list.len()).map_err(|_| too_many())?;
+        let index = *self.index.entry((customer, currency)).or_insert(next);
+        if index == next {
+            self.list.push(Account {
+                customer_id: customer_id.to_owned(),
+                currency,
+            });
+        }
+        Ok(index)
+    }
+}
+
+fn too_many() -> Error {
+    Error::new(
+        ErrorCode::LimitExceeded,
+        format!("at most {MAX_RECORDS} records in one call"),
+    )
+}
+
+/// Checks an id's length against [`MAX_ID_BYTES`].
+///
+/// # Errors
+/// [`ErrorCode::LimitExceeded`] when longer; [`ErrorCode::OutOfRange`] when empty.
+pub(crate) fn check_id(id: &str) -> Result<()> {
+    if id.len() > MAX_ID_BYTES {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!("an id has at most {MAX_ID_BYTES} bytes"),
+        ));
+    }
+    if id.is_empty() {
+        return Err(Error::new(ErrorCode::OutOfRange, "an id must not be empty"));
+    }
+    Ok(())
+}
+
+/// An invoice: an amount owed by one account from its issue date, due on its due date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invoice {
+    /// The invoice id, unique among invoices.
+    pub id: String,
+    /// Index into [`Book::accounts`].
+    pub account: u32,
+    /// The invoice date.
+    pub issue_date: NaiveDate,
+    /// The date payment is due (on or after the issue date).
+    pub due_date: NaiveDate,
+    /// The amount invoiced, in minor units, more than zero.
+    pub amount: i64,
+    /// Whether the customer disputes it.
+    pub disputed: bool,
+}
+
+/// A payment or a credit (credit note, write-down): money that reduces what an account owes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Receipt {
+    /// The id, unique among the records of its kind.
+    pub id: String,
+    /// Index into [`Book::accounts`].
+    pub account: u32,
+    /// The date it was received or issued.
+    pub date: NaiveDate,
+    /// The amount, in minor units, more than zero.
+    pub amount: i64,
+}
+
+/// Whether a [`Receipt`] is a payment or a credit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReceiptKind {
+    /// Cash received.
+    Payment,
+    /// A credit note or write-down.
+    Credit,
+}
+
+impl ReceiptKind {
+    /// The JSON name: `payment` or `credit`.
+    ///
+    /// ```
+    /// assert_eq!(arrears::ledger::ReceiptKind::Credit.as_str(), "credit");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReceiptKind::Payment => "payment",
+            ReceiptKind::Credit => "credit",
+        }
+    }
+
+    fn list_name(self) -> &'static str {
+        match self {
+            ReceiptKind::Payment => "payments",
+            ReceiptKind::Credit => "credits",
+        }
+    }
+}
+
+/// A request, as read from a row, to apply part of a receipt to a named invoice
+/// (a payment's `appliesTo[position]`, or a credit's `invoiceId` for its whole amount).
+#[derive(Clone, Copy, Debug)]
+pub struct ApplicationRequest<'a> {
+    /// Payment or credit.
+    pub kind: ReceiptKind,
+    /// Index of the receipt in its list.
+    pub receipt: usize,
+    /// Index in the payment's `appliesTo`; `None` for a credit's `invoiceId`.
+    pub position: Option<usize>,
+    /// The invoice id it names.
+    pub invoice_id: &'a str,
+    /// The amount to apply, in minor units, more than zero.
+    pub amount: i64,
+}
+
+/// A checked application of part of a receipt to an invoice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Application {
+    /// Payment or credit.
+    pub kind: ReceiptKind,
+    /// Index of the receipt in [`Book::payments`] or [`Book::credits`].
+    pub receipt: u32,
+    /// Index of the invoice in [`Book::invoices`].
+    pub invoice: u32,
+    /// The amount applied, in minor units.
+    pub amount: i64,
+}
+
+/// A checked ledger: accounts, invoices, payments, credits and explicit applications.
+#[derive(Clone, Debug, Default)]
+pub struct Book {
+    /// Every (customer, currency) account, indexed by the records' `account`.
+    pub accounts: Vec<Account>,
+    /// The invoices, in input order.
+    pub invoices: Vec<Invoice>,
+    /// The payments, in input order.
+    pub payments: Vec<Receipt>,
+    /// The credits, in input order.
+    pub credits: Vec<Receipt>,
+    /// The explicit applications, in input order.
+    pub applications: Vec<Application>,
+}
+
+impl Book {
+    /// Checks the records and resolves the applications into a [`Book`].
+    ///
+    /// # Errors
+    /// With a path in the JSON entry point's words (`invoices[5].id`):
+    /// [`ErrorCode::LimitExceeded`] over [`MAX_RECORDS`]; [`ErrorCode::DuplicateId`] for an id
+    /// seen before in the same list; [`ErrorCode::OutOfRange`] for a due date before the issue
+    /// date; [`ErrorCode::UnknownInvoice`] for an application to an invoice not in the input;
+    /// [`ErrorCode::CurrencyMismatch`] or [`ErrorCode::OutOfRange`] (wrong customer) when the
+    /// invoice is in another account; [`ErrorCode::OverApplied`] when the applications exceed
+    /// the invoice's amount or the receipt's.
+    ///
+    /// ```
+    /// use arrears::ledger::{Accounts, Book, Invoice};
+    /// let mut accounts = Accounts::default();
+    /// let account = accounts.intern("acme", "EUR".parse()?)?;
+    /// let day = arrears::dates::parse_date("2024-01-31")?;
+    /// let invoice = Invoice { id: "A".into(), account, issue_date: day, due_date: day, amount: 100, disputed: false };
+    /// let book = Book::new(accounts, vec![invoice.clone(), invoice], vec![], vec![], &[]);
+    /// assert_eq!(book.unwrap_err().path(), "invoices[1].id");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn new(
+        accounts: Accounts,
+        invoices: Vec<Invoice>,
+        payments: Vec<Receipt>,
+        credits: Vec<Receipt>,
+        requests: &[ApplicationRequest<'_>],
+    ) -> Result<Book> {
+        let records = invoices.len() + payments.len() + credits.len();
+        if records > MAX_RECORDS {
+            return Err(too_many());
+        }
+        for (i, invoice) in invoices.iter().enumerate() {
+            if invoice.due_date < invoice.issue_date {
+                return Err(Error::new(
+                    ErrorCode::OutOfRange,
+                    format!(
+                        "the due date {} is before the issue date {}",
+                        invoice.due_date, invoice.issue_date
+                    ),
+                )
+                .at(format!("invoices[{i}].dueDate")));
+            }
+        }
+        let mut book = Book {
+            accounts: accounts.list,
+            invoices,
+            payments,
+            credits,
+            applications: Vec::new(),
+        };
+        let by_id = unique_ids(book.invoices.iter().map(|r| r.id.as_str()), "invoices")?;
+        unique_ids(book.payments.iter().map(|r| r.id.as_str()), "payments")?;
+        unique_ids(book.credits.iter().map(|r| r.id.as_str()), "credits")?;
+        let mut applications = Vec::with_capacity(requests.len());
+        let mut invoice_applied = vec![0i64; book.invoices.len()];
+        let mut payment_applied = vec![0i64; book.payments.len()];
+        for request in requests {
+            let application = book.resolve(request, &by_id)?;
+            let over = |what: String| {
+                Error::new(ErrorCode::OverApplied, what).at(request_path(request, "amount"))
+            };
+            // A credit's `invoiceId` applies its own amount: only payments can exceed theirs.
+            if let (ReceiptKind::Payment, Some(used), Some(payment)) = (
+                request.kind,
+                payment_applied.get_mut(request.receipt),
+                book.payments.get(request.receipt),
+            ) {
+                *used = used.saturating_add(request.amount);
+                if *used > payment.amount {
+                    return Err(over(format!(
+                        "payment {} applies more than its amount",
+                        payment.id
+                    )));
+                }
+            }
+            let invoice = application.invoice as usize;
+            if let (Some(applied), Some(target)) =
+                (invoice_applied.get_mut(invoice), book.invoices.get(invoice))
+            {
+                *applied = applied.saturating_add(request.amount);
+                if *applied > target.amount {
+                    return Err(over(format!(
+                        "payments and credits apply more than the amount of invoice {}",
+                        target.id
+                    )));
+                }
+            }
+            applications.push(application);
+        }
+        drop(by_id);
+        book.applications = applications;
+        Ok(book)
+    }
+
+    /// Resolves one request against the invoices, checking the account matches.
+    fn resolve(
+        &self,
+        request: &ApplicationRequest<'_>,
+        by_id: &HashMap<&str, u32>,
+    ) -> Result<Application> {
+        let path = |field| request_path(request, field);
+        let receipts = match request.kind {
+            ReceiptKind::Payment => &self.payments,
+            ReceiptKind::Credit => &self.credits,
+        };
+        let (Some(receipt), Ok(receipt_index)) = (
+            receipts.get(request.receipt),
+            u32::try_from(request.receipt),
+        ) else {
+            return Err(Error::new(
+                ErrorCode::Internal,
+                "an application names a receipt that is not there",
+            ));
+        };
+        let found = by_id
+            .get(request.invoice_id)
+            .and_then(|&i| Some((i, self.invoices.get(i as usize)?)));
+        let Some((invoice_index, invoice)) = found else {
+            let shown: String = request.invoice_id.chars().take(40).collect();
+            return Err(Error::new(
+                ErrorCode::UnknownInvoice,
+                format!("there is no invoice '{shown}' in the input"),
+            )
+            .at(path("invoiceId")));
+        };
+        if invoice.account != receipt.account {
+            let (mine, theirs) = (
+                self.accounts.get(receipt.account as usize),
+                self.accounts.get(invoice.account as usize),
+            );
+            if let (Some(mine), Some(theirs)) = (mine, theirs) {
+                let (code, message) = if mine.customer_id != theirs.customer_id {
+                    (
+                        ErrorCode::OutOfRange,
+                        format!(
+                            "invoice {} belongs to customer {}, not {}",
+                            invoice.id, theirs.customer_id, mine.customer_id
+                        ),
+                    )
+                } else {
+                    (
+                        ErrorCode::CurrencyMismatch,
+                        format!(
+                            "invoice {} is in {}, the {} in {}",
+                            invoice.id,
+                            theirs.currency,
+                            request.kind.as_str(),
+                            mine.currency
+                        ),
+                    )
+                };
+                return Err(Error::new(code, message).at(path("invoiceId")));
+            }
+        }
+        Ok(Application {
+            kind: request.kind,
+            receipt: receipt_index,
+            invoice: invoice_index,
+            amount: request.amount,
+        })
+    }
+}
+
+/// `payments[2].appliesTo[0].invoiceId` or `credits[4].invoiceId`.
+fn request_path(request: &ApplicationRequest<'_>, field: &str) -> String {
+    let list = request.kind.list_name();
+    match request.position {
+        Some(p) => format!("{list}[{}].appliesTo[{p}].{field}", request.receipt),
+        None if field == "amount" => format!("{list}[{}].amount", request.receipt),
+        None => format!("{list}[{}].{field}", request.receipt),
+    }
+}
+
+/// Maps each id to its index; the first repeated id is an error at its own position.
+fn unique_ids<'a>(
+    ids: impl ExactSizeIterator<Item = &'a str>,
+    list: &str,
+) -> Result<HashMap<&'a str, u32>> {
+    let mut seen = HashMap::with_capacity(ids.len());
+    for (i, id) in ids.enumerate() {
+        let index = u32::try_from(i).map_err(|_| too_many())?;
+        if seen.insert(id, index).is_some() {
+            let shown: String = id.chars().take(40).collect();
+            return Err(Error::new(
+                ErrorCode::DuplicateId,
+                format!("the id '{shown}' is used twice in {list}"),
+            )
+            .at(format!("{list}[{i}].id")));
+        }
+    }
+    Ok(seen)
+}
+
+#[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minor_units_follow_the_currency() -> Result<()> {
+        let jpy: Currency = "JPY".parse()?;
+        let bhd: Currency = "BHD".parse()?;
+        assert_eq!(to_minor_units(Decimal::new(1000, 0), jpy)?, 1000);
+        assert_eq!(to_minor_units(Decimal::new(10000, 1), jpy)?, 1000); // "1000.0"
+        assert_eq!(to_minor_units(Decimal::new(1, 3), bhd)?, 1);
+        let code = |d| to_minor_units(d, jpy).map_err(|e| e.code());
+        assert_eq!(code(Decimal::new(105, 1)), Err(ErrorCode::InvalidAmount));
+        assert_eq!(code(Decimal::ZERO), Err(ErrorCode::OutOfRange));
+        assert_eq!(code(Decimal::new(-1, 0)), Err(ErrorCode::OutOfRange));
+        assert_eq!(
+            code(Decimal::new(MAX_AMOUNT_MINOR_UNITS + 1, 0)),
+            Err(ErrorCode::LimitExceeded)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn formats_minor_units() {
+        assert_eq!(format_minor(0, 2), "0.00");
+        assert_eq!(format_minor(7, 3), "0.007");
+        assert_eq!(format_minor(123456, 2), "1234.56");
+        assert_eq!(format_minor(-123456, 0), "-123456");
+    }
+}

@@ -4,67 +4,17 @@
 //
 //   node --test tests/browser/
 //
-// Needs the built package in pkg/ (`make build`), or ARREARS_PKG=<dir> for another copy of it,
-// Debian's chromium at /usr/bin/chromium (or CHROMIUM=<path>), and playwright-core.
+// Needs what tests/browser/harness.mjs says: the built package, Chromium and playwright-core.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openDemo, SCREENSHOTS, textOf as waitForText } from './harness.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-
-let server = null;
-let browser = null;
 let page = null;
-const problems = []; // console errors, page errors and failed requests
+let problems = [];
+let close = async () => {};
 
-/** Starts www/serve.mjs on a free loopback port and resolves to its URL. */
-async function startServer() {
-  const args = ['www/serve.mjs', '0'];
-  if (process.env.ARREARS_PKG) args.push('--pkg', process.env.ARREARS_PKG);
-  server = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  server.stderr.on('data', (chunk) => { output += chunk; });
-  const url = new Promise((resolve, reject) => {
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /arrears demo: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${output}`)));
-  });
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`serve.mjs did not start: ${output}`)), 10_000).unref());
-  return Promise.race([url, timeout]);
-}
-
-async function stopServer() {
-  if (server === null || server.exitCode !== null) return;
-  const exited = once(server, 'exit');
-  server.kill('SIGTERM');
-  await exited;
-}
-
-/** Waits until `selector` is shown with text that passes `check`, and returns the text. */
-async function textOf(selector, check, timeout = 5_000) {
-  const element = page.locator(selector).first();
-  let seen = '(absent)';
-  for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(50)) {
-    if (await element.isVisible()) {
-      seen = await element.textContent();
-      if (check(seen)) return seen;
-    }
-  }
-  const shown = await page.locator('#error, #status').allTextContents();
-  assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}; ` +
-    `page says ${JSON.stringify(shown)}; problems: ${JSON.stringify(problems)}`);
-}
+const textOf = (selector, check, timeout) => waitForText(page, problems, selector, check, { timeout });
 
 async function enter({ terms, issueDate, calendar = 'US', convention = 'following' }) {
   await page.selectOption('#calendar', calendar);
@@ -74,32 +24,10 @@ async function enter({ terms, issueDate, calendar = 'US', convention = 'followin
 }
 
 before(async () => {
-  const url = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  await page.goto(url);
-  await mkdir(SCREENSHOTS, { recursive: true });
+  ({ page, problems, close } = await openDemo());
 });
 
-after(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await stopServer();
-  }
-});
+after(() => close());
 
 test('the page loads and computes without console errors', async () => {
   await textOf('#due-date', (text) => text.length === 10);

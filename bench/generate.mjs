@@ -5,7 +5,8 @@
 //   p.asOf, p.invoices, p.payments        plain objects, the shape `aging` takes
 //   p.invoicesCsv, p.paymentsCsv          the same records as CSV text with a header row
 //
-// Run as a script to write the CSV files under bench/data/ (gitignored):
+// Run as a script to write the CSV files and the `aging` JSON input under bench/data/
+// (gitignored), for the native benches:
 //   node bench/generate.mjs 100000 [seed]
 //
 // What it makes (same seed, same bytes, on every machine and Node version):
@@ -152,5 +153,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(new URL(`invoices-${n}.csv`, dir), p.invoicesCsv);
   writeFileSync(new URL(`payments-${n}.csv`, dir), p.paymentsCsv);
-  console.log(`wrote bench/data/invoices-${n}.csv and payments-${n}.csv (asOf ${p.asOf}, seed ${seed})`);
+  const aging = { ...agingInput(p), include: ['buckets', 'customers'] };
+  writeFileSync(new URL(`aging-${n}.json`, dir), JSON.stringify(aging));
+  console.log(`wrote bench/data/{invoices,payments}-${n}.csv and aging-${n}.json (asOf ${p.asOf}, seed ${seed})`);
 }

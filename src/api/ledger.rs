@@ -2,15 +2,18 @@
 //!
 //! They only decode rows into [`crate::ledger`] records, build a [`Book`] and call the core.
 
-use crate::error::{Error, Result};
+use crate::dates::Convention;
+use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::{
     self, to_minor_units, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book,
     Buckets, Invoice, Part, Receipt, ReceiptKind,
 };
 use crate::money::{serde_amount, Currency};
+use crate::terms::{Terms, TermsInput};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Deserialize;
+use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -19,8 +22,13 @@ struct InvoiceRow {
     customer_id: String,
     #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
     issue_date: NaiveDate,
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
-    due_date: NaiveDate,
+    #[serde(
+        default,
+        deserialize_with = "crate::dates::serde_date::option::deserialize"
+    )]
+    due_date: Option<NaiveDate>,
+    #[serde(default)]
+    terms: Option<TermsInput>,
     #[serde(deserialize_with = "serde_amount::deserialize")]
     amount: Decimal,
     currency: Currency,
@@ -118,14 +126,72 @@ pub fn aging(json: &str) -> Result<String> {
     })
 }
 
-/// `paymentBehaviour({ asOf, invoices, payments, credits })`.
-pub fn payment_behaviour(json: &str) -> Result<String> {
-    todo!("{json}")
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BehaviourRequest {
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    as_of: NaiveDate,
+    invoices: Vec<InvoiceRow>,
+    #[serde(default)]
+    payments: Vec<PaymentRow>,
+    #[serde(default)]
+    credits: Vec<CreditRow>,
+    #[serde(default)]
+    allocation: Allocation,
 }
 
-/// `metrics({ asOf, periodDays, invoices, payments, credits })`.
+/// `paymentBehaviour({ asOf, invoices, payments?, credits?, allocation? })` → a
+/// [`ledger::BehaviourReport`] as JSON.
+///
+/// # Errors
+/// As for [`aging`].
+///
+/// ```
+/// let out = arrears::api::payment_behaviour(r#"{"asOf": "2024-03-01", "invoices": [
+///   {"id": "A", "customerId": "acme", "issueDate": "2024-01-01", "dueDate": "2024-01-31", "amount": "100", "currency": "EUR"}],
+///   "payments": [{"id": "P", "customerId": "acme", "date": "2024-02-05", "amount": "100", "currency": "EUR"}]}"#)?;
+/// assert!(out.contains(r#""averageDaysLate":"5.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn payment_behaviour(json: &str) -> Result<String> {
+    crate::api::run(json, |req: BehaviourRequest| {
+        let book = book(req.invoices, req.payments, req.credits)?;
+        ledger::payment_behaviour(&book, req.as_of, req.allocation)
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct MetricsRequest {
+    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+    as_of: NaiveDate,
+    period_days: i64,
+    invoices: Vec<InvoiceRow>,
+    #[serde(default)]
+    payments: Vec<PaymentRow>,
+    #[serde(default)]
+    credits: Vec<CreditRow>,
+    #[serde(default)]
+    allocation: Allocation,
+}
+
+/// `metrics({ asOf, periodDays, invoices, payments?, credits?, allocation? })` → a
+/// [`ledger::MetricsReport`] as JSON.
+///
+/// # Errors
+/// As for [`aging`], and `out_of_range` at `periodDays`.
+///
+/// ```
+/// let out = arrears::api::metrics(r#"{"asOf": "2024-03-31", "periodDays": 31, "invoices": [
+///   {"id": "A", "customerId": "acme", "issueDate": "2024-03-01", "dueDate": "2024-04-30", "amount": "300", "currency": "EUR"}]}"#)?;
+/// assert!(out.contains(r#""dso":"31.00""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn metrics(json: &str) -> Result<String> {
-    todo!("{json}")
+    crate::api::run(json, |req: MetricsRequest| {
+        let book = book(req.invoices, req.payments, req.credits)?;
+        ledger::metrics(&book, req.as_of, req.period_days, req.allocation)
+    })
 }
 
 /// Builds a checked [`Book`] from decoded rows, with paths in the caller's words.
@@ -136,17 +202,37 @@ fn book(
 ) -> Result<Book> {
     let mut accounts = Accounts::default();
     let mut records = Vec::with_capacity(invoices.len());
+    let mut parsed_terms = HashMap::new();
     for (i, row) in invoices.into_iter().enumerate() {
         let at = |field| at("invoices", i, field);
         ledger::records::check_id(&row.id).map_err(at("id"))?;
+        let due_date = match (row.due_date, &row.terms) {
+            (Some(due), None) => due,
+            (None, Some(terms)) => due_from_terms(terms, row.issue_date, &mut parsed_terms)
+                .map_err(|e| e.in_field("terms").in_index(i).in_field("invoices"))?,
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorCode::MissingField,
+                    "'dueDate' or 'terms' is required",
+                ))
+                .map_err(at("dueDate"))
+            }
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    ErrorCode::InvalidInput,
+                    "give 'dueDate' or 'terms', not both",
+                ))
+                .map_err(at("terms"))
+            }
+        };
         records.push(Invoice {
+            due_date,
             account: accounts
                 .intern(&row.customer_id, row.currency)
                 .map_err(at("customerId"))?,
             amount: to_minor_units(row.amount, row.currency).map_err(at("amount"))?,
             id: row.id,
             issue_date: row.issue_date,
-            due_date: row.due_date,
             disputed: row.disputed,
         });
     }
@@ -202,6 +288,27 @@ fn book(
         credit_records,
         &requests,
     )
+}
+
+/// The due date from payment terms (the last installment's for installment terms), on
+/// calendar days with no business-day adjustment. Text terms are parsed once per distinct text.
+fn due_from_terms(
+    terms: &TermsInput,
+    issue: NaiveDate,
+    parsed: &mut HashMap<String, Terms>,
+) -> Result<NaiveDate> {
+    let TermsInput::Text(text) = terms else {
+        return terms
+            .to_terms()?
+            .due_date(issue, None, Convention::Unadjusted);
+    };
+    if !parsed.contains_key(text) {
+        parsed.insert(text.clone(), terms.to_terms()?);
+    }
+    match parsed.get(text) {
+        Some(terms) => terms.due_date(issue, None, Convention::Unadjusted),
+        None => Err(Error::new(ErrorCode::Internal, "parsed terms went missing")),
+    }
 }
 
 /// The fields payments and credits share.

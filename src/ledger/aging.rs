@@ -163,7 +163,7 @@ impl Buckets {
     ///
     /// ```
     /// let b = arrears::ledger::Buckets::new(Some(&[]), arrears::ledger::Basis::IssueDate)?;
-    /// assert_eq!(b.labels(), ["over 0"]);
+    /// assert_eq!(b.labels(), ["0 and over"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn labels(&self) -> Vec<String> {
@@ -172,6 +172,7 @@ impl Buckets {
             .map(|range| match range {
                 (None, _) => "Current".to_owned(),
                 (Some(from), Some(to)) => format!("{from}-{to}"),
+                (Some(0), None) => "0 and over".to_owned(),
                 (Some(from), None) => format!("over {}", from - 1),
             })
             .collect()

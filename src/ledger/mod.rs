@@ -6,6 +6,8 @@
 pub mod aging;
 pub mod allocation;
 pub mod batch;
+pub mod behaviour;
+pub mod metrics;
 pub mod records;
 
 pub use aging::{
@@ -13,6 +15,8 @@ pub use aging::{
     CustomerAging, InvoiceAging, Part, DEFAULT_BUCKET_BOUNDS,
 };
 pub use allocation::{allocate, Allocated, Allocation, Ignored, Source};
+pub use behaviour::{payment_behaviour, BehaviourReport, CustomerBehaviour};
+pub use metrics::{metrics, CurrencyMetrics, MetricsReport, MAX_PERIOD_DAYS};
 pub use records::{
     format_minor, to_minor_units, Account, Accounts, Application, ApplicationRequest, Book,
     Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,

@@ -83,6 +83,18 @@ pub fn format_minor(minor: i128, places: u32) -> String {
     }
 }
 
+/// `num / den × times` as an exact decimal, `None` when `den` is zero (or out of range).
+pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
+    let num = Decimal::try_from_i128_with_scale(num, 0).ok()?;
+    let den = Decimal::try_from_i128_with_scale(den, 0).ok()?;
+    num.checked_mul(Decimal::from(times))?.checked_div(den)
+}
+
+/// A ratio as text with two decimals (`"52.98"`), half away from zero.
+pub(crate) fn two_places(value: Decimal) -> String {
+    crate::money::round_to(value, 2).to_string()
+}
+
 /// One customer's account in one currency: balances are kept per account, since
 /// currencies are never added together.
 #[derive(Clone, Debug, PartialEq, Eq)]

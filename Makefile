@@ -1,8 +1,12 @@
 # arrears: `make demo` and `make test` install what they need on a fresh machine.
 # Each test layer is its own target, so one can be run alone (`make test-js`).
 
-.PHONY: build demo test test-rust test-wasm test-package test-js test-types test-lint \
+.PHONY: setup build demo test test-rust test-wasm test-package test-js test-types test-lint \
 	test-deno test-edge test-browser scratch test-fuzz fuzz bench
+
+# The rustup wasm target, the pinned wasm-bindgen CLI and the npm dev tools (skipped when there).
+setup:
+	scripts/setup.sh rust npm
 
 build:
 	scripts/build.sh
@@ -13,7 +17,7 @@ demo: build
 test: test-rust test-wasm test-package test-browser test-fuzz
 	@echo "make test: every layer passed"
 
-test-rust:
+test-rust: setup
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features test-trap -- -D warnings
@@ -51,12 +55,12 @@ test-browser: build
 	@if [ -f tests/browser/run.mjs ]; then scripts/setup.sh chromium && node tests/browser/run.mjs; \
 	else echo "test-browser: skipped, tests/browser/run.mjs is not there yet"; fi
 
-# A short run of every cargo-fuzz target in fuzz/, when there is one; `make fuzz` runs longer.
+# A short run of every cargo-fuzz target (fuzz/run.sh SECONDS_EACH); `make fuzz` runs longer.
 test-fuzz:
-	scripts/fuzz.sh 60
+	@if [ -x fuzz/run.sh ]; then fuzz/run.sh 20; else echo "test-fuzz: skipped, no fuzz/run.sh"; fi
 
 fuzz:
-	scripts/fuzz.sh 300
+	@if [ -x fuzz/run.sh ]; then fuzz/run.sh 300; else echo "fuzz: no fuzz/run.sh"; fi
 
 bench: build
 	@if [ -x bench/run.sh ]; then bench/run.sh; else echo "bench: bench/run.sh is not there yet"; fi

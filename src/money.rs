@@ -37,7 +37,7 @@ pub fn parse_amount(text: &str) -> Result<Decimal> {
     let plain = !whole.is_empty()
         && digits(whole)
         && digits(fraction)
-        && (fraction.is_empty() == !unsigned.contains('.'));
+        && (fraction.is_empty() != unsigned.contains('.'));
     if !plain {
         return Err(Error::new(
             ErrorCode::InvalidAmount,
@@ -199,20 +199,6 @@ pub(crate) mod serde_amount {
     /// Reads an amount field.
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Decimal, D::Error> {
         d.deserialize_any(AmountVisitor)
-    }
-
-    /// The same for optional amounts.
-    pub mod option {
-        use super::*;
-
-        /// Reads an optional amount (absent or null is `None`).
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> std::result::Result<Option<Decimal>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(deserialize_with = "super::deserialize")] Decimal);
-            Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(amount)| amount))
-        }
     }
 }
 

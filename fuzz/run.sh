@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS each (default 20), seeded from fuzz/seeds.
+# Installs cargo-fuzz when missing; needs the nightly toolchain (on the machine image).
+set -euo pipefail
+seconds="${1:-20}"
+cd "$(dirname "$0")"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+for target in terms entry_points; do
+  mkdir -p "corpus/$target"
+  cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
+    -dict=json.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+done

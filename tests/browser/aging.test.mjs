@@ -23,7 +23,11 @@ let page = null;
 let problems = [];
 let close = async () => {};
 
-const textOf = (selector, check, timeout) => waitForText(page, problems, selector, check, { timeout, explain: '#aging-error, #aging-stage' });
+const explain = '#aging-error, #aging-stage';
+/** Waits for text, failing at once if the panel shows an error instead. */
+const textOf = (selector, check, timeout) => waitForText(page, problems, selector, check, { timeout, explain, failOn: '#aging-error' });
+/** Waits for the panel's error message. */
+const errorText = (check) => waitForText(page, problems, '#aging-error', check, { timeout: 20_000, explain });
 
 // ---- the independent computation ----
 
@@ -190,7 +194,7 @@ test('your own files: columns in any order, quoted fields, and a bad row named b
   // 30 February on the second data row, which is line 3 of the file.
   await page.setInputFiles('#aging-files', [csvFile('invoices.csv', 'id,customerId,issueDate,dueDate,amount,currency\n' +
     'A,acme,2024-01-01,2024-01-31,100,EUR\nB,acme,2024-01-01,2024-02-30,100,EUR\n')]);
-  const message = await textOf('#aging-error', (text) => text.startsWith('invalid_date'), 20_000);
+  const message = await errorText((text) => text.startsWith('invalid_date'));
   assert.match(message, /^invalid_date at invoicesCsv:3:dueDate: /);
   assert.equal(await page.locator('#aging-result').isHidden(), true, 'the last result is not left on show');
   await page.screenshot({ path: `${SCREENSHOTS}aging-error.png`, clip: await page.locator('#aging').boundingBox() });
@@ -201,7 +205,7 @@ test('a run can be cancelled, and the buttons come back', async () => {
   await page.click('#aging-generate');
   assert.equal(await page.locator('#aging-sample').isDisabled(), true);
   await page.click('#aging-cancel');
-  assert.match(await textOf('#aging-error', (text) => text.startsWith('cancelled'), 5_000), /^cancelled: the run was cancelled$/);
+  assert.match(await errorText((text) => text.startsWith('cancelled')), /^cancelled: the run was cancelled$/);
   assert.equal(await page.locator('#aging-progress').isHidden(), true);
   assert.equal(await page.locator('#aging-generate').isEnabled(), true);
   assert.deepEqual(problems, []);

@@ -90,17 +90,20 @@ export async function openDemo() {
 }
 
 /**
- * Waits until `selector` is shown with text that passes `check`, and returns the text; on
- * timeout fails with what the page showed instead (the texts of `explain`) and the problems.
+ * Waits until `selector` is shown with text that passes `check`, and returns the text. Fails
+ * on timeout, or at once when the element `failOn` names is shown (an error message that
+ * will not go away), with what the page showed (the texts of `explain`) and the problems.
  */
-export async function textOf(page, problems, selector, check, { timeout = 5_000, explain = '#error, #status' } = {}) {
+export async function textOf(page, problems, selector, check, { timeout = 5_000, explain = '#error, #status', failOn = null } = {}) {
   const element = page.locator(selector).first();
+  const failure = failOn && page.locator(failOn).first();
   let seen = '(absent)';
   for (const deadline = Date.now() + timeout; Date.now() < deadline; await sleep(50)) {
     if (await element.isVisible()) {
       seen = await element.textContent();
       if (check(seen)) return seen;
     }
+    if (failure && await failure.isVisible()) break;
   }
   const shown = await page.locator(explain).allTextContents();
   assert.fail(`${selector}: no text passing ${check} within ${timeout} ms; last seen ${JSON.stringify(seen)}; ` +

@@ -1,6 +1,6 @@
 // arrears for browsers and bundlers: call `await init()` once before any other function.
 import * as glue from "./glue/web.js";
-import { wrap } from "./shared.js";
+import { wrap, wrapBatch } from "./shared.js";
 
 export { ArrearsError } from "./shared.js";
 
@@ -34,3 +34,4 @@ export const discountedAmount = wrap(glue, "discountedAmount", ready);
 export const aging = wrap(glue, "aging", ready);
 export const paymentBehaviour = wrap(glue, "paymentBehaviour", ready);
 export const metrics = wrap(glue, "metrics", ready);
+export const agingBatch = wrapBatch(glue, ready);

@@ -15,6 +15,7 @@ export * from "./types/common.js";
 export * from "./types/dates.js";
 export * from "./types/terms.js";
 export * from "./types/ledger.js";
+export * from "./types/batch.js";
 
 import type {
   AddBusinessDaysInput,
@@ -44,6 +45,7 @@ import type {
   PaymentBehaviourInput,
   PaymentBehaviourOutput,
 } from "./types/ledger.js";
+import type { AgingBatchInput, AgingBatchOutput } from "./types/batch.js";
 
 /**
  * Every code an {@link ArrearsError} can carry. Codes are stable: never renamed or reused.
@@ -173,8 +175,9 @@ export declare function dueDate(input: DueDateInput): DueDateOutput;
 export declare function discountedAmount(input: DiscountedAmountInput): DiscountedAmountOutput;
 
 /**
- * Ages open invoices into buckets as of a date.
- * @throws {ArrearsError} `invalid_amount`, `duplicate_id`, `currency_mismatch`, ...
+ * Ages open invoices into buckets as of a date: per currency, per customer and per invoice.
+ * @throws {ArrearsError} `invalid_amount`, `duplicate_id`, `currency_mismatch`, `unknown_invoice`, `over_applied`, ...
+ * @example aging({ asOf: "2024-03-01", invoices: [{ id: "A", customerId: "acme", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: "100.00", currency: "EUR" }] }).total // "100.00"
  */
 export declare function aging(input: AgingInput): AgingOutput;
 
@@ -189,3 +192,13 @@ export declare function paymentBehaviour(input: PaymentBehaviourInput): PaymentB
  * @throws {ArrearsError} `invalid_amount`, `duplicate_id`, `unknown_invoice`, ...
  */
 export declare function metrics(input: MetricsInput): MetricsOutput;
+
+/**
+ * The aging of a whole portfolio in one call, from CSV text or from typed columns (the data
+ * crosses into wasm as it is; see {@link AgingBatchCsvInput} and {@link AgingBatchColumnsInput}).
+ * Returns what `aging` returns with `include: ["buckets", "customers", "currencies"]`.
+ * @throws {ArrearsError} as `aging`, at `invoicesCsv:<line>:<column>` or `invoices[5].dueDate`;
+ * `invalid_type` or `missing_field` at `invoices.dueDate` for a wrong or missing column.
+ * @example agingBatch({ asOf: "2024-03-01", invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n" }).total // "100.00"
+ */
+export declare function agingBatch(input: AgingBatchInput): AgingBatchOutput;

@@ -2,7 +2,7 @@
 // both, instantiated synchronously from the wasm file on load. No init() needed.
 "use strict";
 const glue = require("./glue/node.cjs");
-const { ArrearsError, wrap } = require("./glue/shared.cjs");
+const { ArrearsError, wrap, wrapBatch } = require("./glue/shared.cjs");
 
 /** Nothing to do in Node: the wasm is instantiated on load. Kept so code runs everywhere. */
 async function init() {}
@@ -20,6 +20,7 @@ const discountedAmount = wrap(glue, "discountedAmount");
 const aging = wrap(glue, "aging");
 const paymentBehaviour = wrap(glue, "paymentBehaviour");
 const metrics = wrap(glue, "metrics");
+const agingBatch = wrapBatch(glue);
 
 module.exports = {
   ArrearsError,
@@ -36,4 +37,5 @@ module.exports = {
   aging,
   paymentBehaviour,
   metrics,
+  agingBatch,
 };

@@ -1,10 +1,13 @@
 //! The bindings: the only module that names wasm_bindgen. Each export converts and forwards.
 //!
 //! Every export takes the input as JSON text and returns the output as JSON text (the JS
-//! wrapper in `pkg/` does `JSON.stringify` and `JSON.parse`). An error becomes a real JS
-//! `Error` named `ArrearsError` with `code` and `path` properties.
+//! wrapper in `pkg/` does `JSON.stringify` and `JSON.parse`), except `agingBatch`: its data
+//! crosses as it is, CSV texts as strings and typed columns as slices, with only the options
+//! as JSON. An error becomes a real JS `Error` named `ArrearsError` with `code` and `path`
+//! properties.
 
 use crate::api;
+use crate::ledger::batch::columns::{Columns, InvoiceColumns, ReceiptColumns};
 use wasm_bindgen::prelude::*;
 
 /// Declares one export: `export!(jsName, rust_name);` forwards to `api::rust_name`.
@@ -29,6 +32,84 @@ export!(discountedAmount, discounted_amount);
 export!(aging, aging);
 export!(paymentBehaviour, payment_behaviour);
 export!(metrics, metrics);
+
+/// `agingBatch` from CSV texts: see [`api::aging_batch_csv`]. `options_json` is
+/// `{ asOf, buckets?, basis? }`.
+#[wasm_bindgen(js_name = agingBatchCsv)]
+pub fn aging_batch_csv(
+    options_json: &str,
+    invoices_csv: &str,
+    payments_csv: Option<String>,
+    credits_csv: Option<String>,
+) -> Result<String, js_sys::Error> {
+    api::aging_batch_csv(
+        options_json,
+        invoices_csv,
+        payments_csv.as_deref(),
+        credits_csv.as_deref(),
+    )
+    .map_err(to_js)
+}
+
+/// `agingBatch` from typed columns: see [`api::aging_batch_columns`] and [`Columns`] for the
+/// format. One argument per column, in the order of the Rust structs.
+#[wasm_bindgen(js_name = agingBatchColumns)]
+#[allow(clippy::too_many_arguments)] // one slice per column: the boundary is the columns
+pub fn aging_batch_columns(
+    options_json: &str,
+    customers: &str,
+    currencies: &str,
+    invoice_id: &str,
+    invoice_customer: &[u32],
+    invoice_issue_date: &[i32],
+    invoice_due_date: &[i32],
+    invoice_amount_minor: &[f64],
+    invoice_currency: &[u8],
+    invoice_disputed: &[u8],
+    payment_id: &str,
+    payment_customer: &[u32],
+    payment_date: &[i32],
+    payment_amount_minor: &[f64],
+    payment_currency: &[u8],
+    payment_invoice: &[i32],
+    credit_id: &str,
+    credit_customer: &[u32],
+    credit_date: &[i32],
+    credit_amount_minor: &[f64],
+    credit_currency: &[u8],
+    credit_invoice: &[i32],
+) -> Result<String, js_sys::Error> {
+    let columns = Columns {
+        customers,
+        currencies,
+        invoices: InvoiceColumns {
+            id: invoice_id,
+            customer: invoice_customer,
+            issue_date: invoice_issue_date,
+            due_date: invoice_due_date,
+            amount_minor: invoice_amount_minor,
+            currency: invoice_currency,
+            disputed: invoice_disputed,
+        },
+        payments: ReceiptColumns {
+            id: payment_id,
+            customer: payment_customer,
+            date: payment_date,
+            amount_minor: payment_amount_minor,
+            currency: payment_currency,
+            invoice: payment_invoice,
+        },
+        credits: ReceiptColumns {
+            id: credit_id,
+            customer: credit_customer,
+            date: credit_date,
+            amount_minor: credit_amount_minor,
+            currency: credit_currency,
+            invoice: credit_invoice,
+        },
+    };
+    api::aging_batch_columns(options_json, &columns).map_err(to_js)
+}
 
 /// Traps on purpose, so the package's recovery from a trap can be tested. Test builds only.
 #[cfg(feature = "test-trap")]
@@ -80,6 +161,69 @@ mod tests {
         let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
         let e = holidays(&format!(r#"{{"calendar": {deep}}}"#)).unwrap_err();
         assert_eq!(property(&e, "code").as_deref(), Some("limit_exceeded"));
+    }
+
+    #[wasm_bindgen_test]
+    fn aging_batch_takes_csv_and_columns() {
+        // One invoice of 100.00 EUR due 2024-01-31 (day 19753 since 1970-01-01: 54 years of
+        // 365 days and 13 leap days 1972-2020 = 19723 to 2024-01-01, + 30), and a payment of
+        // 30.00 without an invoice, allocated to it: 100.00 - 30.00 = 70.00 open.
+        let options = r#"{"asOf": "2024-03-01"}"#;
+        let invoices = "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n";
+        let payments = "id,customerId,date,amount,currency,invoiceId\nP,acme,2024-02-01,30,EUR,\n";
+        let csv = aging_batch_csv(options, invoices, Some(payments.into()), None);
+        let columns = aging_batch_columns(
+            options,
+            "acme",
+            "EUR",
+            "A",
+            &[0],
+            &[19723],
+            &[19753],
+            &[10000.0],
+            &[0],
+            &[],
+            "P",
+            &[0],
+            &[19754],
+            &[3000.0],
+            &[0],
+            &[-1],
+            "",
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        );
+        assert!(csv.is_ok_and(|json| json.contains(r#""total":"70.00""#)));
+        assert!(columns.is_ok_and(|json| json.contains(r#""total":"70.00""#)));
+        let e = aging_batch_columns(
+            options,
+            "acme",
+            "EUR",
+            "A",
+            &[0],
+            &[19723],
+            &[],
+            &[10000.0],
+            &[0],
+            &[],
+            "",
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+            "",
+            &[],
+            &[],
+            &[],
+            &[],
+            &[],
+        )
+        .unwrap_err();
+        assert_eq!(property(&e, "path").as_deref(), Some("invoices.dueDate"));
     }
 
     #[wasm_bindgen_test]

@@ -53,7 +53,7 @@ function modules() {
   return list;
 }
 
-test("workerd serves POST /due-date with the package", async (t) => {
+test("workerd serves POST /due-date and /aging-batch with the package", async (t) => {
   const port = await freePort();
   const config = join(app, "workerd.capnp");
   writeFileSync(
@@ -79,12 +79,9 @@ const worker :Workerd.Worker = (
   let running = true;
   const exited = new Promise((resolve) => workerd.on("exit", resolve)).then(() => (running = false));
 
-  const post = (body) =>
-    fetch(`http://127.0.0.1:${port}/due-date`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body,
-    });
+  const post = (body, path = "/due-date", type = "application/json") =>
+    fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": type }, body });
+  const postCsv = (body, asOf) => post(body, `/aging-batch?asOf=${asOf}`, "text/csv");
   // Wait for the socket: at most 30 s, every 200 ms.
   let ready = false;
   for (let i = 0; i < 150 && !ready && running; i++) {
@@ -108,6 +105,30 @@ const worker :Workerd.Worker = (
 
   const again = await post(JSON.stringify({ issueDate: "2024-01-31", terms: "Net 30" }));
   assert.equal((await again.json()).dueDate, "2024-03-01");
+
+  // Two invoices of acme in EUR as of 2024-03-01: A (due 2024-01-31) is 30 days past due,
+  // 29 days of February + 1 -> 1-30; B (due 2024-03-31) is not yet due -> Current.
+  const invoicesCsv =
+    "id,customerId,issueDate,dueDate,amount,currency\n" +
+    "A,acme,2024-01-01,2024-01-31,100.00,EUR\n" +
+    "B,acme,2024-03-01,2024-03-31,25.50,EUR\n";
+  const aged = await postCsv(invoicesCsv, "2024-03-01");
+  assert.equal(aged.status, 200);
+  const report = await aged.json();
+  assert.equal(report.total, "125.50");
+  assert.deepEqual(
+    report.buckets.slice(0, 2).map((b) => [b.label, b.amount, b.count]),
+    [
+      ["Current", "25.50", 1],
+      ["1-30", "100.00", 1],
+    ],
+  );
+  const badRow = await postCsv(invoicesCsv.replace("2024-03-31", "2024-02-30"), "2024-03-01");
+  assert.equal(badRow.status, 400);
+  assert.deepEqual(
+    (({ code, path }) => ({ code, path }))((await badRow.json()).error),
+    { code: "invalid_date", path: "invoicesCsv:3:dueDate" },
+  );
 
   workerd.kill("SIGTERM");
   await exited;

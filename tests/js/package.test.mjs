@@ -4,38 +4,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { app, entryPoints, rustErrorCodes, rustMaxDepth, trapPkg, typeScriptErrorCodes } from "./helpers.mjs";
+import {
+  assertError,
+  entryPoints,
+  installedPackage,
+  rustErrorCodes,
+  rustMaxDepth,
+  thrown,
+  trapPkg,
+  typeScriptErrorCodes,
+} from "./helpers.mjs";
 
-// `import "arrears"` resolved from inside the scratch project, with Node's import conditions.
-writeFileSync(join(app, "esm.mjs"), 'export * from "arrears";\n');
-const esm = await import(pathToFileURL(join(app, "esm.mjs")).href);
-const cjs = createRequire(join(app, "package.json"))("arrears");
-
-/** Runs `call` and returns the ArrearsError it throws. */
-function thrown(call) {
-  try {
-    call();
-  } catch (e) {
-    return e;
-  }
-  assert.fail("expected an ArrearsError");
-}
-
-function assertArrearsError(e, code, path) {
-  assert.ok(e instanceof Error, "instanceof Error");
-  assert.ok(e instanceof esm.ArrearsError, "instanceof ArrearsError");
-  assert.equal(e.name, "ArrearsError");
-  assert.equal(e.code, code, e.message);
-  assert.equal(e.path, path, e.message);
-  assert.ok(e.message.length > 0);
-  assert.doesNotMatch(e.message, /Error:/, "no doubled 'Error:' prefix");
-  assert.match(String(e.stack), /ArrearsError/);
-  const firstFrame = e.stack.split("\n").find((line) => line.trimStart().startsWith("at "));
-  assert.match(firstFrame, /package\.test\.mjs/, "the stack starts at the caller");
-}
+const { esm, cjs } = await installedPackage();
+const assertArrearsError = (e, code, path) => assertError(e, code, path, esm.ArrearsError);
 
 /** A Temporal.PlainDate where the runtime has one, else an object with the same toJSON. */
 function plainDate(text) {

@@ -2,14 +2,26 @@
 // docs show and reject what the package rejects.
 import {
   ArrearsError,
+  type AgingBatchColumnsInput,
+  type AgingBatchInput,
+  type AgingBatchOutput,
+  type AgingInput,
+  type AgingOutput,
   type ArrearsErrorCode,
+  type CurrencySummary,
   type DueDateInput,
   type DueDateOutput,
+  type MetricsOutput,
+  type PaymentBehaviourOutput,
   type YearFractionOutput,
+  aging,
+  agingBatch,
   dueDate,
   holidays,
   init,
   isBusinessDay,
+  metrics,
+  paymentBehaviour,
   yearFraction,
 } from "arrears";
 
@@ -47,4 +59,84 @@ dueDate({ terms: "Net 30" });
 // @ts-expect-error: not an error code
 const wrong: ArrearsErrorCode = "not_a_code";
 
-console.log(dueOn, text, open, names, wrong);
+// The ledger: aging, paymentBehaviour and metrics on the same records.
+const records: AgingInput = {
+  asOf: "2024-03-31",
+  invoices: [
+    { id: "A", customerId: "c1", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: "1000.00", currency: "EUR" },
+    { id: "B", customerId: "c1", issueDate: "2024-02-15", terms: "Net 30", amount: 500, currency: "EUR", disputed: true },
+  ],
+  payments: [{ id: "P1", customerId: "c1", date: "2024-02-10", amount: "600.00", currency: "EUR", appliesTo: [{ invoiceId: "A", amount: 600 }] }],
+  credits: [{ id: "K1", customerId: "c1", date: "2024-03-20", amount: "100.00", currency: "EUR", invoiceId: "B" }],
+  buckets: [30, 60],
+  basis: "issueDate",
+  allocation: "proRata",
+  include: ["buckets", "invoices"],
+};
+const report: AgingOutput = aging(records);
+const labels: string[] = report.bucketLabels;
+const total: string | undefined = report.total;
+const perCurrency: CurrencySummary[] | undefined = report.currencies;
+const firstBucket: number | null | undefined = report.buckets?.[0]?.from;
+const daysPastDue: number | undefined = report.invoices?.[0]?.daysPastDue;
+const behaviour: PaymentBehaviourOutput = paymentBehaviour(records);
+const late: string | null | undefined = behaviour.customers[0]?.averageDaysLate;
+const kpis: MetricsOutput = metrics({ ...records, periodDays: 91 });
+const dso: string | null | undefined = kpis.currencies[0]?.dso;
+
+// agingBatch: the CSV form and the columns form.
+const fromCsv: AgingBatchOutput = agingBatch({
+  asOf: "2024-03-01",
+  invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n",
+  paymentsCsv: "id,customerId,date,amount,currency,invoiceId\nP,acme,2024-02-01,30,EUR,\n",
+  buckets: [30, 60, 90],
+});
+const day = (iso: string) => Date.parse(iso) / 86_400_000;
+const columns: AgingBatchColumnsInput = {
+  asOf: "2024-03-01",
+  customers: ["acme"],
+  currencies: "EUR",
+  invoices: {
+    id: ["A"],
+    customer: Uint32Array.of(0),
+    issueDate: Int32Array.of(day("2024-01-01")),
+    dueDate: Int32Array.of(day("2024-01-31")),
+    amountMinor: Float64Array.of(10000),
+    currency: Uint8Array.of(0),
+  },
+  payments: {
+    id: "P",
+    customer: Uint32Array.of(0),
+    date: Int32Array.of(day("2024-02-01")),
+    amountMinor: Float64Array.of(3000),
+    currency: Uint8Array.of(0),
+    invoice: Int32Array.of(-1),
+  },
+};
+const fromColumns: AgingBatchOutput = agingBatch(columns);
+const customerTotals: string[] = fromColumns.customers.map((c) => c.total);
+const batchInput: AgingBatchInput = columns;
+
+// @ts-expect-error: agingBatch returns no invoice rows
+fromCsv.invoices;
+// @ts-expect-error: the CSV text is a string
+agingBatch({ asOf: "2024-03-01", invoicesCsv: 42 });
+// @ts-expect-error: one form or the other, not both
+agingBatch({ ...columns, invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\n" });
+// @ts-expect-error: dates are an Int32Array of days, not a Float64Array
+agingBatch({ ...columns, invoices: { ...columns.invoices, dueDate: Float64Array.of(19753) } });
+// @ts-expect-error: payments need their invoice column
+agingBatch({ ...columns, payments: { id: "P", customer: Uint32Array.of(0), date: Int32Array.of(19754), amountMinor: Float64Array.of(1), currency: Uint8Array.of(0) } });
+// @ts-expect-error: asOf is required
+agingBatch({ invoicesCsv: "" });
+// @ts-expect-error: not a basis
+aging({ ...records, basis: "paidDate" });
+// @ts-expect-error: not a part of the report
+aging({ ...records, include: ["totals"] });
+// @ts-expect-error: metrics needs periodDays
+metrics(records);
+// @ts-expect-error: an invoice needs a currency
+aging({ asOf: "2024-03-31", invoices: [{ id: "A", customerId: "c1", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: 1 }] });
+
+console.log(dueOn, text, open, names, wrong, labels, total, perCurrency, firstBucket, daysPastDue, late, dso);
+console.log(customerTotals, batchInput);

@@ -4,7 +4,7 @@
 set -euo pipefail
 seconds="${1:-20}"
 cd "$(dirname "$0")"
-command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 for target in terms entry_points; do
   mkdir -p "corpus/$target"
   cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \

@@ -6,7 +6,7 @@ use crate::ledger::allocation::{allocate, Allocated, Allocation, Ignored};
 use crate::ledger::records::{format_minor, Book, ReceiptKind};
 use crate::limits::MAX_BUCKETS;
 use crate::money::Currency;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// What the age of an open invoice is counted from.
@@ -377,6 +377,21 @@ impl Totals {
         }
     }
 
+    /// Adds another's sums to these (with as many buckets).
+    fn merge(&mut self, other: &Totals) {
+        for (a, b) in self.amount.iter_mut().zip(&other.amount) {
+            *a += b;
+        }
+        for (a, b) in self.disputed.iter_mut().zip(&other.disputed) {
+            *a += b;
+        }
+        for (a, b) in self.count.iter_mut().zip(&other.count) {
+            *a += b;
+        }
+        self.unapplied_cash += other.unapplied_cash;
+        self.unapplied_credits += other.unapplied_credits;
+    }
+
     fn total(&self) -> i128 {
         self.amount.iter().sum()
     }
@@ -418,49 +433,39 @@ pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
         .iter()
         .map(|a| currencies.binary_search(&a.currency).unwrap_or(0))
         .collect();
-    let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
-    let mut by_account = if wants(Part::Customers) {
-        vec![Totals::new(buckets.len()); book.accounts.len()]
-    } else {
-        Vec::new()
-    };
-    for (i, invoice) in book.invoices.iter().enumerate() {
-        let open = state.open.get(i).copied().unwrap_or(0);
+    // Sums per account first (one addition per record), then per currency from those.
+    let mut by_account = vec![Totals::new(buckets.len()); book.accounts.len()];
+    let as_of = options.as_of.num_days_from_ce();
+    for (invoice, &open) in book.invoices.iter().zip(&state.open) {
         if open <= 0 {
             continue;
         }
-        let bucket = buckets.index(age(invoice, options));
-        let account = invoice.account as usize;
-        if let Some(t) = slot_of_account
-            .get(account)
-            .and_then(|&s| by_currency.get_mut(s))
-        {
-            t.add(bucket, open, invoice.disputed);
-        }
-        if let Some(t) = by_account.get_mut(account) {
-            t.add(bucket, open, invoice.disputed);
+        if let Some(t) = by_account.get_mut(invoice.account as usize) {
+            t.add(
+                buckets.index(age(invoice, as_of, buckets.basis())),
+                open,
+                invoice.disputed,
+            );
         }
     }
-    for (kind, left, receipts) in [
-        (
-            ReceiptKind::Payment,
-            &state.unapplied_payments,
-            &book.payments,
-        ),
-        (ReceiptKind::Credit, &state.unapplied_credits, &book.credits),
+    for (left, receipts, cash) in [
+        (&state.unapplied_payments, &book.payments, true),
+        (&state.unapplied_credits, &book.credits, false),
     ] {
         for (&amount, receipt) in left.iter().zip(receipts) {
-            let account = receipt.account as usize;
-            let currency = slot_of_account.get(account).copied().unwrap_or(0);
-            for totals in [by_currency.get_mut(currency), by_account.get_mut(account)]
-                .into_iter()
-                .flatten()
-            {
-                match kind {
-                    ReceiptKind::Payment => totals.unapplied_cash += i128::from(amount),
-                    ReceiptKind::Credit => totals.unapplied_credits += i128::from(amount),
+            if let Some(totals) = by_account.get_mut(receipt.account as usize) {
+                if cash {
+                    totals.unapplied_cash += i128::from(amount);
+                } else {
+                    totals.unapplied_credits += i128::from(amount);
                 }
             }
+        }
+    }
+    let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
+    for (totals, &slot) in by_account.iter().zip(&slot_of_account) {
+        if let Some(t) = by_currency.get_mut(slot) {
+            t.merge(totals);
         }
     }
     let ranges = buckets.ranges();
@@ -491,13 +496,13 @@ pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
     })
 }
 
-/// Days past due or outstanding, on the report's basis.
-fn age(invoice: &crate::ledger::records::Invoice, options: &AgingOptions) -> i64 {
-    let from = match options.buckets.basis() {
+/// Days past due or outstanding on `basis`, as of the day `as_of` (days from the common era).
+fn age(invoice: &crate::ledger::records::Invoice, as_of: i32, basis: Basis) -> i64 {
+    let from = match basis {
         Basis::DueDate => invoice.due_date,
         Basis::IssueDate => invoice.issue_date,
     };
-    (options.as_of - from).num_days()
+    i64::from(as_of) - i64::from(from.num_days_from_ce())
 }
 
 fn summary(
@@ -604,7 +609,11 @@ fn invoice_rows(
         let bucket = (open > 0)
             .then(|| {
                 labels
-                    .get(options.buckets.index(age(invoice, options)))
+                    .get(options.buckets.index(age(
+                        invoice,
+                        options.as_of.num_days_from_ce(),
+                        options.buckets.basis(),
+                    )))
                     .cloned()
             })
             .flatten();

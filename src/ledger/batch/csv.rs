@@ -23,9 +23,9 @@ use super::{split_path, AccountCache, Rows};
 use crate::dates::parse_date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
-use crate::ledger::{to_minor_units, Book, Invoice, Receipt, ReceiptKind};
+use crate::ledger::{text_to_minor_units, Book, Invoice, Receipt, ReceiptKind};
 use crate::limits::{MAX_INPUT_BYTES, MAX_RECORDS};
-use crate::money::{parse_amount, Currency};
+use crate::money::Currency;
 use std::borrow::Cow;
 
 /// The invoice columns; the first six are required.
@@ -149,7 +149,7 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
                 .map_err(at(CUSTOMER))?,
             issue_date: parse_date(field(ISSUE_DATE)).map_err(at(ISSUE_DATE))?,
             due_date: parse_date(field(DUE_DATE)).map_err(at(DUE_DATE))?,
-            amount: minor_units(field(AMOUNT), currency).map_err(at(AMOUNT))?,
+            amount: text_to_minor_units(field(AMOUNT), currency).map_err(at(AMOUNT))?,
             disputed: parse_flag(field(DISPUTED)).map_err(at(DISPUTED))?,
         };
         rows.invoices.push(invoice);
@@ -183,7 +183,8 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
                 .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
             date: parse_date(field(DATE)).map_err(at(DATE))?,
-            amount: minor_units(field(RECEIPT_AMOUNT), currency).map_err(at(RECEIPT_AMOUNT))?,
+            amount: text_to_minor_units(field(RECEIPT_AMOUNT), currency)
+                .map_err(at(RECEIPT_AMOUNT))?,
         };
         let list = match kind {
             ReceiptKind::Payment => &mut rows.payments,
@@ -208,11 +209,6 @@ fn check_count(rows: &Rows<'_>) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Amount text to minor units of `currency`.
-fn minor_units(text: &str, currency: Currency) -> Result<i64> {
-    to_minor_units(parse_amount(text)?, currency)
 }
 
 /// `disputed`: `true`, `1`, or `false`, `0`, empty.

@@ -3,7 +3,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::allocation::{allocate, Allocated, Allocation, Ignored};
-use crate::ledger::records::{format_minor, Book, ReceiptKind};
+use crate::ledger::records::{format_minor, Book, Invoice, ReceiptKind};
 use crate::limits::MAX_BUCKETS;
 use crate::money::Currency;
 use chrono::{Datelike, NaiveDate};
@@ -407,7 +407,7 @@ impl Totals {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let account = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = Invoice { id: "A".into(), account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100_00, disputed: false };
+/// let invoice = Invoice { id: "A", account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100_00, disputed: false };
 /// let book = Book::new(accounts, vec![invoice], vec![], vec![], &[])?;
 /// let options = AgingOptions { as_of: day("2024-03-01")?, buckets: Buckets::new(None, Basis::DueDate)?, allocation: Allocation::OldestFirst, include: vec![Part::Buckets] };
 /// let report = aging(&book, &options)?;
@@ -416,7 +416,7 @@ impl Totals {
 /// assert_eq!(summary.buckets[1].amount, "100.00"); // 30 days past due: 1-30
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
+pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<AgingReport> {
     let wants = |part| options.include.contains(&part);
     let buckets = &options.buckets;
     let state = allocate(
@@ -497,7 +497,7 @@ pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
 }
 
 /// Days past due or outstanding on `basis`, as of the day `as_of` (days from the common era).
-fn age(invoice: &crate::ledger::records::Invoice, as_of: i32, basis: Basis) -> i64 {
+fn age<Id>(invoice: &Invoice<Id>, as_of: i32, basis: Basis) -> i64 {
     let from = match basis {
         Basis::DueDate => invoice.due_date,
         Basis::IssueDate => invoice.issue_date,
@@ -543,7 +543,7 @@ fn summary(
     }
 }
 
-fn customer_rows(book: &Book, by_account: &[Totals]) -> Vec<CustomerAging> {
+fn customer_rows<Id>(book: &Book<Id>, by_account: &[Totals]) -> Vec<CustomerAging> {
     let mut order: Vec<usize> = (0..book.accounts.len()).collect();
     order.sort_unstable_by(|&a, &b| {
         let key = |i: usize| {
@@ -576,8 +576,8 @@ fn customer_rows(book: &Book, by_account: &[Totals]) -> Vec<CustomerAging> {
         .collect()
 }
 
-fn invoice_rows(
-    book: &Book,
+fn invoice_rows<Id: AsRef<str>>(
+    book: &Book<Id>,
     state: &Allocated,
     options: &AgingOptions,
     labels: &[String],
@@ -618,7 +618,7 @@ fn invoice_rows(
             })
             .flatten();
         rows.push(InvoiceAging {
-            id: invoice.id.clone(),
+            id: invoice.id.as_ref().to_owned(),
             customer_id: account.customer_id.clone(),
             currency: account.currency,
             amount: money(invoice.amount),
@@ -633,7 +633,7 @@ fn invoice_rows(
                 .into_iter()
                 .map(|(kind, receipt, amount)| AppliedAmount {
                     kind: kind.as_str(),
-                    id: receipt.id.clone(),
+                    id: receipt.id.as_ref().to_owned(),
                     date: receipt.date,
                     amount: money(amount),
                 })

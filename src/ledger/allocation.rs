@@ -95,16 +95,16 @@ pub struct Allocated {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let acme = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = |id: &str, due| Invoice { id: id.into(), account: acme, issue_date: day("2024-01-01").unwrap_or(due), due_date: due, amount: 100_00, disputed: false };
+/// let invoice = |id, due| Invoice { id, account: acme, issue_date: day("2024-01-01").unwrap_or(due), due_date: due, amount: 100_00, disputed: false };
 /// let invoices = vec![invoice("B", day("2024-02-01")?), invoice("A", day("2024-01-15")?)];
-/// let payments = vec![Receipt { id: "P".into(), account: acme, date: day("2024-02-10")?, amount: 150_00 }];
+/// let payments = vec![Receipt { id: "P", account: acme, date: day("2024-02-10")?, amount: 150_00 }];
 /// let book = Book::new(accounts, invoices, payments, vec![], &[])?;
 /// let state = allocate(&book, day("2024-03-01")?, Allocation::OldestFirst, false)?;
 /// assert_eq!(state.open, vec![50_00, 0]); // A (due first) is paid, then half of B
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn allocate(
-    book: &Book,
+pub fn allocate<Id: AsRef<str>>(
+    book: &Book<Id>,
     as_of: NaiveDate,
     method: Allocation,
     track_sources: bool,
@@ -162,13 +162,13 @@ type InvoiceKey = i32;
 type ReceiptKey = (i32, ReceiptKind);
 
 /// Makes applications, keeping every balance in step.
-struct Applier<'a> {
-    book: &'a Book,
+struct Applier<'a, Id> {
+    book: &'a Book<Id>,
     state: &'a mut Allocated,
     track_sources: bool,
 }
 
-impl Applier<'_> {
+impl<Id: AsRef<str>> Applier<'_, Id> {
     /// Applies up to `amount` of a receipt to an invoice (never more than either has left)
     /// and returns what was applied.
     fn apply(&mut self, invoice: u32, kind: ReceiptKind, receipt: u32, amount: i64) -> i64 {
@@ -224,7 +224,7 @@ impl Applier<'_> {
             .filter(|((_, &open), _)| open > 0)
             .map(|((v, _), i)| (v.account, v.due_date.num_days_from_ce(), i));
         let invoices = ByAccount::new(accounts, open_invoices.collect(), |(_, i)| {
-            book.invoices.get(i as usize).map(|v| v.id.as_str())
+            book.invoices.get(i as usize).map(|v| v.id.as_ref())
         });
         let mut open_receipts = Vec::new();
         for (kind, list, left) in [
@@ -248,7 +248,7 @@ impl Applier<'_> {
                 ReceiptKind::Payment => &book.payments,
                 ReceiptKind::Credit => &book.credits,
             };
-            list.get(r as usize).map(|v| v.id.as_str())
+            list.get(r as usize).map(|v| v.id.as_ref())
         });
         for account in 0..accounts {
             let (group, payers) = (invoices.group(account), receipts.group(account));
@@ -422,7 +422,7 @@ mod tests {
         let mut accounts = Accounts::default();
         let acme = accounts.intern("acme", "EUR".parse()?)?;
         let invoice = |id: &str, due: &str, amount| Invoice {
-            id: id.into(),
+            id: id.to_owned(),
             account: acme,
             issue_date: day("2024-01-01"),
             due_date: day(due),
@@ -435,7 +435,7 @@ mod tests {
             invoice("I2", "2024-02-15", 200_00),
         ];
         let payments = vec![Receipt {
-            id: "P".into(),
+            id: "P".to_owned(),
             account: acme,
             date: day("2024-02-20"),
             amount: 100_01,
@@ -483,7 +483,7 @@ mod tests {
         let mut accounts = Accounts::default();
         let acme = accounts.intern("acme", "EUR".parse()?)?;
         let invoice = |id: &str| Invoice {
-            id: id.into(),
+            id: id.to_owned(),
             account: acme,
             issue_date: day("2024-01-01"),
             due_date: day("2024-01-31"),
@@ -491,7 +491,7 @@ mod tests {
             disputed: false,
         };
         let receipt = |id: &str, amount| Receipt {
-            id: id.into(),
+            id: id.to_owned(),
             account: acme,
             date: day("2024-02-01"),
             amount,

@@ -235,10 +235,13 @@ pub(crate) fn check_id(id: &str) -> Result<()> {
 }
 
 /// An invoice: an amount owed by one account from its issue date, due on its due date.
+///
+/// `Id` is how the id is held: a `String` by default, or text borrowed from the input
+/// (a batch reader borrows every id from the CSV text or the id column).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Invoice {
+pub struct Invoice<Id = String> {
     /// The invoice id, unique among invoices.
-    pub id: String,
+    pub id: Id,
     /// Index into [`Book::accounts`].
     pub account: u32,
     /// The invoice date.
@@ -252,10 +255,11 @@ pub struct Invoice {
 }
 
 /// A payment or a credit (credit note, write-down): money that reduces what an account owes.
+/// `Id` as for [`Invoice`].
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Receipt {
+pub struct Receipt<Id = String> {
     /// The id, unique among the records of its kind.
-    pub id: String,
+    pub id: Id,
     /// Index into [`Book::accounts`].
     pub account: u32,
     /// The date it was received or issued.
@@ -324,21 +328,22 @@ pub struct Application {
 }
 
 /// A checked ledger: accounts, invoices, payments, credits and explicit applications.
+/// `Id` as for [`Invoice`].
 #[derive(Clone, Debug, Default)]
-pub struct Book {
+pub struct Book<Id = String> {
     /// Every (customer, currency) account, indexed by the records' `account`.
     pub accounts: Vec<Account>,
     /// The invoices, in input order.
-    pub invoices: Vec<Invoice>,
+    pub invoices: Vec<Invoice<Id>>,
     /// The payments, in input order.
-    pub payments: Vec<Receipt>,
+    pub payments: Vec<Receipt<Id>>,
     /// The credits, in input order.
-    pub credits: Vec<Receipt>,
+    pub credits: Vec<Receipt<Id>>,
     /// The explicit applications, in input order.
     pub applications: Vec<Application>,
 }
 
-impl Book {
+impl<Id: AsRef<str>> Book<Id> {
     /// Checks the records and resolves the applications into a [`Book`].
     ///
     /// # Errors
@@ -355,18 +360,18 @@ impl Book {
     /// let mut accounts = Accounts::default();
     /// let account = accounts.intern("acme", "EUR".parse()?)?;
     /// let day = arrears::dates::parse_date("2024-01-31")?;
-    /// let invoice = Invoice { id: "A".into(), account, issue_date: day, due_date: day, amount: 100, disputed: false };
+    /// let invoice = Invoice { id: "A", account, issue_date: day, due_date: day, amount: 100, disputed: false };
     /// let book = Book::new(accounts, vec![invoice.clone(), invoice], vec![], vec![], &[]);
     /// assert_eq!(book.unwrap_err().path(), "invoices[1].id");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(
         accounts: Accounts,
-        invoices: Vec<Invoice>,
-        payments: Vec<Receipt>,
-        credits: Vec<Receipt>,
+        invoices: Vec<Invoice<Id>>,
+        payments: Vec<Receipt<Id>>,
+        credits: Vec<Receipt<Id>>,
         requests: &[ApplicationRequest<'_>],
-    ) -> Result<Book> {
+    ) -> Result<Book<Id>> {
         let records = invoices.len() + payments.len() + credits.len();
         if records > MAX_RECORDS {
             return Err(too_many());
@@ -390,9 +395,9 @@ impl Book {
             credits,
             applications: Vec::new(),
         };
-        let by_id = unique_ids(book.invoices.iter().map(|r| r.id.as_str()), "invoices")?;
-        unique_ids(book.payments.iter().map(|r| r.id.as_str()), "payments")?;
-        unique_ids(book.credits.iter().map(|r| r.id.as_str()), "credits")?;
+        let by_id = unique_ids(book.invoices.iter().map(|r| r.id.as_ref()), "invoices")?;
+        unique_ids(book.payments.iter().map(|r| r.id.as_ref()), "payments")?;
+        unique_ids(book.credits.iter().map(|r| r.id.as_ref()), "credits")?;
         let mut applications = Vec::with_capacity(requests.len());
         let mut invoice_applied = vec![0i64; book.invoices.len()];
         let mut payment_applied = vec![0i64; book.payments.len()];
@@ -411,7 +416,7 @@ impl Book {
                 if *used > payment.amount {
                     return Err(over(format!(
                         "payment {} applies more than its amount",
-                        payment.id
+                        payment.id.as_ref()
                     )));
                 }
             }
@@ -423,7 +428,7 @@ impl Book {
                 if *applied > target.amount {
                     return Err(over(format!(
                         "payments and credits apply more than the amount of invoice {}",
-                        target.id
+                        target.id.as_ref()
                     )));
                 }
             }
@@ -476,7 +481,9 @@ impl Book {
                         ErrorCode::OutOfRange,
                         format!(
                             "invoice {} belongs to customer {}, not {}",
-                            invoice.id, theirs.customer_id, mine.customer_id
+                            invoice.id.as_ref(),
+                            theirs.customer_id,
+                            mine.customer_id
                         ),
                     )
                 } else {
@@ -484,7 +491,7 @@ impl Book {
                         ErrorCode::CurrencyMismatch,
                         format!(
                             "invoice {} is in {}, the {} in {}",
-                            invoice.id,
+                            invoice.id.as_ref(),
                             theirs.currency,
                             request.kind.as_str(),
                             mine.currency

@@ -112,7 +112,7 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 /// assert_eq!(book.invoices[0].due_date.to_string(), "2024-01-31");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn read(columns: &Columns<'_>) -> Result<Book> {
+pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
     let customers = split(columns.customers);
     let currencies = split(columns.currencies)
         .into_iter()
@@ -280,7 +280,7 @@ fn read_invoices<'a>(
             .get(rows, dictionaries, customer, currency)
             .map_err(at("customer"))?;
         rows.invoices.push(Invoice {
-            id: (*id).to_owned(),
+            id: Cow::Borrowed(*id),
             account,
             issue_date: date(issue).map_err(at("issueDate"))?,
             due_date: date(due).map_err(at("dueDate"))?,
@@ -328,7 +328,7 @@ fn read_receipts<'a>(
         check_id(id).map_err(at("id"))?;
         dictionaries.currency(currency).map_err(at("currency"))?;
         let receipt = Receipt {
-            id: (*id).to_owned(),
+            id: Cow::Borrowed(*id),
             account: accounts
                 .get(rows, dictionaries, customer, currency)
                 .map_err(at("customer"))?,

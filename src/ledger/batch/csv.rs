@@ -16,8 +16,8 @@
 //! anything is allocated; so is a credit. Dates are `YYYY-MM-DD`, amounts plain decimal text
 //! with at most the currency's minor units.
 //!
-//! Fields are read in place: a row costs no allocation besides its record's own id, unless a
-//! quoted field holds a doubled quote.
+//! Fields are read in place, ids included (the [`Book`] borrows them from the text): a row
+//! costs no allocation unless a quoted field holds a doubled quote.
 
 use super::{split_path, AccountCache, Rows};
 use crate::dates::parse_date;
@@ -85,7 +85,7 @@ pub fn read<'a>(
     invoices_csv: &'a str,
     payments_csv: Option<&'a str>,
     credits_csv: Option<&'a str>,
-) -> Result<Book> {
+) -> Result<Book<Cow<'a, str>>> {
     let mut rows = Rows::default();
     let invoices = read_invoices(invoices_csv, &mut rows)?;
     let mut receipts = |text: Option<&'a str>, kind| match text {
@@ -143,7 +143,7 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
         check_id(field(ID)).map_err(at(ID))?;
         let currency = currencies.parse(field(CURRENCY)).map_err(at(CURRENCY))?;
         let invoice = Invoice {
-            id: field(ID).to_owned(),
+            id: columns.cell(&fields, ID).clone(),
             account: rows
                 .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
@@ -178,7 +178,7 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
             .parse(field(RECEIPT_CURRENCY))
             .map_err(at(RECEIPT_CURRENCY))?;
         let receipt = Receipt {
-            id: field(ID).to_owned(),
+            id: columns.cell(&fields, ID).clone(),
             account: rows
                 .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
@@ -599,11 +599,10 @@ mod tests {
     fn payments_name_their_invoice_or_not() -> Result<()> {
         let invoices = format!("{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n");
         let pay = "id,customerId,date,amount,currency,invoiceId\n";
+        let payments = format!("{pay}P1,acme,2024-02-01,30,EUR,A\nP2,acme,2024-02-02,5,EUR,\n");
         let book = read(
             &invoices,
-            Some(&format!(
-                "{pay}P1,acme,2024-02-01,30,EUR,A\nP2,acme,2024-02-02,5,EUR,\n"
-            )),
+            Some(&payments),
             Some("id,customerId,date,amount,currency\nC1,acme,2024-02-03,1,EUR\n"),
         )?;
         assert_eq!((book.payments.len(), book.credits.len()), (2, 1));

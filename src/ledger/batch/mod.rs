@@ -28,9 +28,9 @@ use std::borrow::Cow;
 #[derive(Default)]
 struct Rows<'a> {
     accounts: Accounts,
-    invoices: Vec<Invoice>,
-    payments: Vec<Receipt>,
-    credits: Vec<Receipt>,
+    invoices: Vec<Invoice<Cow<'a, str>>>,
+    payments: Vec<Receipt<Cow<'a, str>>>,
+    credits: Vec<Receipt<Cow<'a, str>>>,
     /// Applications named by a receipt's `invoiceId`: kind, receipt index, invoice id.
     named: Vec<(ReceiptKind, usize, Cow<'a, str>)>,
 }
@@ -61,7 +61,7 @@ impl<'a> Rows<'a> {
 
     /// Checks the rows across each other into a [`Book`]; `relocate` moves an error's path
     /// from `payments[3].appliesTo[0].invoiceId` to the caller's words.
-    fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book> {
+    fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book<Cow<'a, str>>> {
         let mut requests = Vec::with_capacity(self.named.len());
         for (kind, receipt, invoice_id) in &self.named {
             let receipts = match kind {

@@ -36,7 +36,7 @@ struct OwnedColumns {
     payment_invoice: Vec<i32>,
 }
 
-fn columns_of(book: &Book) -> OwnedColumns {
+fn columns_of<Id: AsRef<str>>(book: &Book<Id>) -> OwnedColumns {
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     let day = |d: chrono::NaiveDate| (d - epoch).num_days() as i32;
     let mut customers: Vec<&str> = Vec::new();
@@ -72,7 +72,7 @@ fn columns_of(book: &Book) -> OwnedColumns {
     OwnedColumns {
         customers: customers.join("\n"),
         currencies: currencies.join("\n"),
-        invoice_id: ids(book.invoices.iter().map(|i| i.id.as_str()).collect()),
+        invoice_id: ids(book.invoices.iter().map(|i| i.id.as_ref()).collect()),
         customer: book
             .invoices
             .iter()
@@ -86,7 +86,7 @@ fn columns_of(book: &Book) -> OwnedColumns {
             .iter()
             .map(|i| account_currency[i.account as usize])
             .collect(),
-        payment_id: ids(book.payments.iter().map(|p| p.id.as_str()).collect()),
+        payment_id: ids(book.payments.iter().map(|p| p.id.as_ref()).collect()),
         payment_customer: book
             .payments
             .iter()

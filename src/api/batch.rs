@@ -130,7 +130,7 @@ pub fn aging_batch_columns(options_json: &str, columns: &columns::Columns<'_>) -
     crate::api::encode(&report(&options, &book)?)
 }
 
-fn report(options: &BatchOptions, book: &Book) -> Result<AgingReport> {
+fn report<Id: AsRef<str>>(options: &BatchOptions, book: &Book<Id>) -> Result<AgingReport> {
     let options = AgingOptions {
         as_of: options.as_of,
         buckets: Buckets::new(options.buckets.as_deref(), options.basis)?,

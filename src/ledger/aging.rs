@@ -3,10 +3,10 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::allocation::{allocate, Allocated, Allocation, Ignored};
-use crate::ledger::records::{format_minor, Book, ReceiptKind};
+use crate::ledger::records::{format_minor, Book, Invoice, ReceiptKind};
 use crate::limits::MAX_BUCKETS;
 use crate::money::Currency;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// What the age of an open invoice is counted from.
@@ -377,6 +377,21 @@ impl Totals {
         }
     }
 
+    /// Adds another's sums to these (with as many buckets).
+    fn merge(&mut self, other: &Totals) {
+        for (a, b) in self.amount.iter_mut().zip(&other.amount) {
+            *a += b;
+        }
+        for (a, b) in self.disputed.iter_mut().zip(&other.disputed) {
+            *a += b;
+        }
+        for (a, b) in self.count.iter_mut().zip(&other.count) {
+            *a += b;
+        }
+        self.unapplied_cash += other.unapplied_cash;
+        self.unapplied_credits += other.unapplied_credits;
+    }
+
     fn total(&self) -> i128 {
         self.amount.iter().sum()
     }
@@ -392,7 +407,7 @@ impl Totals {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let account = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = Invoice { id: "A".into(), account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100_00, disputed: false };
+/// let invoice = Invoice { id: "A", account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100_00, disputed: false };
 /// let book = Book::new(accounts, vec![invoice], vec![], vec![], &[])?;
 /// let options = AgingOptions { as_of: day("2024-03-01")?, buckets: Buckets::new(None, Basis::DueDate)?, allocation: Allocation::OldestFirst, include: vec![Part::Buckets] };
 /// let report = aging(&book, &options)?;
@@ -401,7 +416,7 @@ impl Totals {
 /// assert_eq!(summary.buckets[1].amount, "100.00"); // 30 days past due: 1-30
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
+pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<AgingReport> {
     let wants = |part| options.include.contains(&part);
     let buckets = &options.buckets;
     let state = allocate(
@@ -418,49 +433,39 @@ pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
         .iter()
         .map(|a| currencies.binary_search(&a.currency).unwrap_or(0))
         .collect();
-    let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
-    let mut by_account = if wants(Part::Customers) {
-        vec![Totals::new(buckets.len()); book.accounts.len()]
-    } else {
-        Vec::new()
-    };
-    for (i, invoice) in book.invoices.iter().enumerate() {
-        let open = state.open.get(i).copied().unwrap_or(0);
+    // Sums per account first (one addition per record), then per currency from those.
+    let mut by_account = vec![Totals::new(buckets.len()); book.accounts.len()];
+    let as_of = options.as_of.num_days_from_ce();
+    for (invoice, &open) in book.invoices.iter().zip(&state.open) {
         if open <= 0 {
             continue;
         }
-        let bucket = buckets.index(age(invoice, options));
-        let account = invoice.account as usize;
-        if let Some(t) = slot_of_account
-            .get(account)
-            .and_then(|&s| by_currency.get_mut(s))
-        {
-            t.add(bucket, open, invoice.disputed);
-        }
-        if let Some(t) = by_account.get_mut(account) {
-            t.add(bucket, open, invoice.disputed);
+        if let Some(t) = by_account.get_mut(invoice.account as usize) {
+            t.add(
+                buckets.index(age(invoice, as_of, buckets.basis())),
+                open,
+                invoice.disputed,
+            );
         }
     }
-    for (kind, left, receipts) in [
-        (
-            ReceiptKind::Payment,
-            &state.unapplied_payments,
-            &book.payments,
-        ),
-        (ReceiptKind::Credit, &state.unapplied_credits, &book.credits),
+    for (left, receipts, cash) in [
+        (&state.unapplied_payments, &book.payments, true),
+        (&state.unapplied_credits, &book.credits, false),
     ] {
         for (&amount, receipt) in left.iter().zip(receipts) {
-            let account = receipt.account as usize;
-            let currency = slot_of_account.get(account).copied().unwrap_or(0);
-            for totals in [by_currency.get_mut(currency), by_account.get_mut(account)]
-                .into_iter()
-                .flatten()
-            {
-                match kind {
-                    ReceiptKind::Payment => totals.unapplied_cash += i128::from(amount),
-                    ReceiptKind::Credit => totals.unapplied_credits += i128::from(amount),
+            if let Some(totals) = by_account.get_mut(receipt.account as usize) {
+                if cash {
+                    totals.unapplied_cash += i128::from(amount);
+                } else {
+                    totals.unapplied_credits += i128::from(amount);
                 }
             }
+        }
+    }
+    let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
+    for (totals, &slot) in by_account.iter().zip(&slot_of_account) {
+        if let Some(t) = by_currency.get_mut(slot) {
+            t.merge(totals);
         }
     }
     let ranges = buckets.ranges();
@@ -491,13 +496,13 @@ pub fn aging(book: &Book, options: &AgingOptions) -> Result<AgingReport> {
     })
 }
 
-/// Days past due or outstanding, on the report's basis.
-fn age(invoice: &crate::ledger::records::Invoice, options: &AgingOptions) -> i64 {
-    let from = match options.buckets.basis() {
+/// Days past due or outstanding on `basis`, as of the day `as_of` (days from the common era).
+fn age<Id>(invoice: &Invoice<Id>, as_of: i32, basis: Basis) -> i64 {
+    let from = match basis {
         Basis::DueDate => invoice.due_date,
         Basis::IssueDate => invoice.issue_date,
     };
-    (options.as_of - from).num_days()
+    i64::from(as_of) - i64::from(from.num_days_from_ce())
 }
 
 fn summary(
@@ -538,7 +543,7 @@ fn summary(
     }
 }
 
-fn customer_rows(book: &Book, by_account: &[Totals]) -> Vec<CustomerAging> {
+fn customer_rows<Id>(book: &Book<Id>, by_account: &[Totals]) -> Vec<CustomerAging> {
     let mut order: Vec<usize> = (0..book.accounts.len()).collect();
     order.sort_unstable_by(|&a, &b| {
         let key = |i: usize| {
@@ -571,8 +576,8 @@ fn customer_rows(book: &Book, by_account: &[Totals]) -> Vec<CustomerAging> {
         .collect()
 }
 
-fn invoice_rows(
-    book: &Book,
+fn invoice_rows<Id: AsRef<str>>(
+    book: &Book<Id>,
     state: &Allocated,
     options: &AgingOptions,
     labels: &[String],
@@ -604,12 +609,16 @@ fn invoice_rows(
         let bucket = (open > 0)
             .then(|| {
                 labels
-                    .get(options.buckets.index(age(invoice, options)))
+                    .get(options.buckets.index(age(
+                        invoice,
+                        options.as_of.num_days_from_ce(),
+                        options.buckets.basis(),
+                    )))
                     .cloned()
             })
             .flatten();
         rows.push(InvoiceAging {
-            id: invoice.id.clone(),
+            id: invoice.id.as_ref().to_owned(),
             customer_id: account.customer_id.clone(),
             currency: account.currency,
             amount: money(invoice.amount),
@@ -624,7 +633,7 @@ fn invoice_rows(
                 .into_iter()
                 .map(|(kind, receipt, amount)| AppliedAmount {
                     kind: kind.as_str(),
-                    id: receipt.id.clone(),
+                    id: receipt.id.as_ref().to_owned(),
                     date: receipt.date,
                     amount: money(amount),
                 })

@@ -7,7 +7,7 @@
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::{Book, ReceiptKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 
@@ -95,16 +95,16 @@ pub struct Allocated {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let acme = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = |id: &str, due| Invoice { id: id.into(), account: acme, issue_date: day("2024-01-01").unwrap_or(due), due_date: due, amount: 100_00, disputed: false };
+/// let invoice = |id, due| Invoice { id, account: acme, issue_date: day("2024-01-01").unwrap_or(due), due_date: due, amount: 100_00, disputed: false };
 /// let invoices = vec![invoice("B", day("2024-02-01")?), invoice("A", day("2024-01-15")?)];
-/// let payments = vec![Receipt { id: "P".into(), account: acme, date: day("2024-02-10")?, amount: 150_00 }];
+/// let payments = vec![Receipt { id: "P", account: acme, date: day("2024-02-10")?, amount: 150_00 }];
 /// let book = Book::new(accounts, invoices, payments, vec![], &[])?;
 /// let state = allocate(&book, day("2024-03-01")?, Allocation::OldestFirst, false)?;
 /// assert_eq!(state.open, vec![50_00, 0]); // A (due first) is paid, then half of B
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn allocate(
-    book: &Book,
+pub fn allocate<Id: AsRef<str>>(
+    book: &Book<Id>,
     as_of: NaiveDate,
     method: Allocation,
     track_sources: bool,
@@ -155,14 +155,20 @@ pub fn allocate(
     Ok(state)
 }
 
+/// The order of an account's open invoices: due date (days from the common era), then id.
+type InvoiceKey = i32;
+/// The order of an account's receipts: date (days from the common era), payments first,
+/// then id.
+type ReceiptKey = (i32, ReceiptKind);
+
 /// Makes applications, keeping every balance in step.
-struct Applier<'a> {
-    book: &'a Book,
+struct Applier<'a, Id> {
+    book: &'a Book<Id>,
     state: &'a mut Allocated,
     track_sources: bool,
 }
 
-impl Applier<'_> {
+impl<Id: AsRef<str>> Applier<'_, Id> {
     /// Applies up to `amount` of a receipt to an invoice (never more than either has left)
     /// and returns what was applied.
     fn apply(&mut self, invoice: u32, kind: ReceiptKind, receipt: u32, amount: i64) -> i64 {
@@ -209,66 +215,51 @@ impl Applier<'_> {
     fn allocate(&mut self, method: Allocation) -> Result<()> {
         let book = self.book;
         let state = &*self.state;
-        let mut invoices: Vec<u32> = (0..book.invoices.len())
-            .filter(|&i| state.open.get(i).is_some_and(|&o| o > 0))
-            .filter_map(|i| u32::try_from(i).ok())
-            .collect();
-        invoices.sort_unstable_by(|&a, &b| {
-            let key = |i: u32| {
-                book.invoices
-                    .get(i as usize)
-                    .map(|v| (v.account, v.due_date, v.id.as_str()))
-            };
-            key(a).cmp(&key(b))
+        let accounts = book.accounts.len();
+        let open_invoices = book
+            .invoices
+            .iter()
+            .zip(&state.open)
+            .zip(0u32..)
+            .filter(|((_, &open), _)| open > 0)
+            .map(|((v, _), i)| (v.account, v.due_date.num_days_from_ce(), i));
+        let invoices = ByAccount::new(accounts, open_invoices.collect(), |(_, i)| {
+            book.invoices.get(i as usize).map(|v| v.id.as_ref())
         });
-        let mut receipts: Vec<(ReceiptKind, u32)> = Vec::new();
-        for (kind, left) in [
-            (ReceiptKind::Payment, &state.unapplied_payments),
-            (ReceiptKind::Credit, &state.unapplied_credits),
+        let mut open_receipts = Vec::new();
+        for (kind, list, left) in [
+            (
+                ReceiptKind::Payment,
+                &book.payments,
+                &state.unapplied_payments,
+            ),
+            (ReceiptKind::Credit, &book.credits, &state.unapplied_credits),
         ] {
-            let open = left.iter().enumerate().filter(|(_, &l)| l > 0);
-            receipts.extend(open.filter_map(|(r, _)| Some((kind, u32::try_from(r).ok()?))));
+            let open = list
+                .iter()
+                .zip(left)
+                .zip(0u32..)
+                .filter(|((_, &l), _)| l > 0);
+            open_receipts
+                .extend(open.map(|((v, _), r)| (v.account, (v.date.num_days_from_ce(), kind), r)));
         }
-        receipts.sort_unstable_by(|&a, &b| {
-            let key = |(kind, r): (ReceiptKind, u32)| {
-                let list = match kind {
-                    ReceiptKind::Payment => &book.payments,
-                    ReceiptKind::Credit => &book.credits,
-                };
-                list.get(r as usize)
-                    .map(|v| (v.account, v.date, kind, v.id.as_str()))
-            };
-            key(a).cmp(&key(b))
-        });
-        let invoice_account = |&i: &u32| book.invoices.get(i as usize).map(|v| v.account);
-        let receipt_account = |&(kind, r): &(ReceiptKind, u32)| {
+        let receipts = ByAccount::new(accounts, open_receipts, |((_, kind), r)| {
             let list = match kind {
                 ReceiptKind::Payment => &book.payments,
                 ReceiptKind::Credit => &book.credits,
             };
-            list.get(r as usize).map(|v| v.account)
-        };
-        let mut receipt_groups = receipts
-            .chunk_by(|a, b| receipt_account(a) == receipt_account(b))
-            .peekable();
-        for group in invoices.chunk_by(|a, b| invoice_account(a) == invoice_account(b)) {
-            let account = group.first().and_then(invoice_account);
-            while receipt_groups
-                .peek()
-                .is_some_and(|r| r.first().and_then(receipt_account) < account)
-            {
-                receipt_groups.next();
-            }
-            let Some(payers) =
-                receipt_groups.next_if(|r| r.first().and_then(receipt_account) == account)
-            else {
+            list.get(r as usize).map(|v| v.id.as_ref())
+        });
+        for account in 0..accounts {
+            let (group, payers) = (invoices.group(account), receipts.group(account));
+            if group.is_empty() || payers.is_empty() {
                 continue;
-            };
+            }
             let targets = match method {
                 Allocation::ProRata => self.pro_rata_targets(group, payers)?,
                 _ => group
                     .iter()
-                    .map(|&i| self.state.open.get(i as usize).copied().unwrap_or(0))
+                    .map(|&(_, i)| self.state.open.get(i as usize).copied().unwrap_or(0))
                     .collect(),
             };
             self.fill(group, targets, payers);
@@ -277,11 +268,16 @@ impl Applier<'_> {
     }
 
     /// Fills each invoice up to its target from the receipts, in order.
-    fn fill(&mut self, invoices: &[u32], targets: Vec<i64>, receipts: &[(ReceiptKind, u32)]) {
+    fn fill(
+        &mut self,
+        invoices: &[(InvoiceKey, u32)],
+        targets: Vec<i64>,
+        receipts: &[(ReceiptKey, u32)],
+    ) {
         let mut payers = receipts.iter().peekable();
-        for (&invoice, mut target) in invoices.iter().zip(targets) {
+        for (&(_, invoice), mut target) in invoices.iter().zip(targets) {
             while target > 0 {
-                let Some(&&(kind, receipt)) = payers.peek() else {
+                let Some(&&((_, kind), receipt)) = payers.peek() else {
                     return;
                 };
                 let applied = self.apply(invoice, kind, receipt, target);
@@ -298,14 +294,14 @@ impl Applier<'_> {
     /// largest remainders (ties to the earlier invoice in allocation order).
     fn pro_rata_targets(
         &self,
-        invoices: &[u32],
-        receipts: &[(ReceiptKind, u32)],
+        invoices: &[(InvoiceKey, u32)],
+        receipts: &[(ReceiptKey, u32)],
     ) -> Result<Vec<i64>> {
         let open: Vec<i64> = invoices
             .iter()
-            .map(|&i| self.state.open.get(i as usize).copied().unwrap_or(0))
+            .map(|&(_, i)| self.state.open.get(i as usize).copied().unwrap_or(0))
             .collect();
-        let left = |&(kind, r): &(ReceiptKind, u32)| {
+        let left = |&((_, kind), r): &(ReceiptKey, u32)| {
             let list = match kind {
                 ReceiptKind::Payment => &self.state.unapplied_payments,
                 ReceiptKind::Credit => &self.state.unapplied_credits,
@@ -339,6 +335,76 @@ impl Applier<'_> {
     }
 }
 
+/// Records grouped by account, in allocation order within each: `(key, index)` pairs.
+struct ByAccount<K> {
+    items: Vec<(K, u32)>,
+    /// Account `a`'s records are `items[starts[a]..starts[a + 1]]`.
+    starts: Vec<usize>,
+}
+
+impl<K: Ord + Copy> ByAccount<K> {
+    /// Groups `(account, key, index)` records by account (a counting sort, linear), then sorts
+    /// each account's few records by key, and by `id` where keys tie. Sorting small groups
+    /// of contiguous integer keys is several times faster than one sort of the whole list.
+    fn new<'a>(
+        accounts: usize,
+        records: Vec<(u32, K, u32)>,
+        id: impl Fn((K, u32)) -> Option<&'a str>,
+    ) -> ByAccount<K> {
+        let mut starts = vec![0usize; accounts + 1];
+        for &(account, _, _) in &records {
+            if let Some(count) = starts.get_mut(account as usize + 1) {
+                *count += 1;
+            }
+        }
+        let mut sum = 0;
+        for start in &mut starts {
+            sum += *start;
+            *start = sum;
+        }
+        let mut next = starts.clone();
+        let mut items = match records.first() {
+            Some(&(_, key, index)) => vec![(key, index); records.len()],
+            None => Vec::new(),
+        };
+        for (account, key, index) in records {
+            let slot = next.get_mut(account as usize);
+            if let Some(item) = slot.and_then(|at| {
+                *at += 1;
+                items.get_mut(*at - 1)
+            }) {
+                *item = (key, index);
+            }
+        }
+        let mut grouped = ByAccount { items, starts };
+        for account in 0..accounts {
+            let group = grouped.group_mut(account);
+            group.sort_unstable_by_key(|&(key, _)| key);
+            for run in group.chunk_by_mut(|a, b| a.0 == b.0) {
+                if run.len() > 1 {
+                    run.sort_unstable_by(|&a, &b| id(a).cmp(&id(b)));
+                }
+            }
+        }
+        grouped
+    }
+
+    /// The range of account `a`'s records in `items`.
+    fn range(&self, account: usize) -> std::ops::Range<usize> {
+        let at = |a: usize| self.starts.get(a).copied().unwrap_or(0);
+        at(account)..at(account + 1)
+    }
+
+    fn group(&self, account: usize) -> &[(K, u32)] {
+        self.items.get(self.range(account)).unwrap_or_default()
+    }
+
+    fn group_mut(&mut self, account: usize) -> &mut [(K, u32)] {
+        let range = self.range(account);
+        self.items.get_mut(range).unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
 mod tests {
@@ -356,7 +422,7 @@ mod tests {
         let mut accounts = Accounts::default();
         let acme = accounts.intern("acme", "EUR".parse()?)?;
         let invoice = |id: &str, due: &str, amount| Invoice {
-            id: id.into(),
+            id: id.to_owned(),
             account: acme,
             issue_date: day("2024-01-01"),
             due_date: day(due),
@@ -369,7 +435,7 @@ mod tests {
             invoice("I2", "2024-02-15", 200_00),
         ];
         let payments = vec![Receipt {
-            id: "P".into(),
+            id: "P".to_owned(),
             account: acme,
             date: day("2024-02-20"),
             amount: 100_01,
@@ -409,6 +475,48 @@ mod tests {
         assert_eq!(early.unapplied_payments, vec![0]);
         assert_eq!(early.ignored.payments, 1);
         assert_eq!(early.open, vec![300_00, 100_00, 200_00]);
+        Ok(())
+    }
+
+    #[test]
+    fn equal_due_dates_go_by_id_and_payments_before_credits() -> Result<()> {
+        let mut accounts = Accounts::default();
+        let acme = accounts.intern("acme", "EUR".parse()?)?;
+        let invoice = |id: &str| Invoice {
+            id: id.to_owned(),
+            account: acme,
+            issue_date: day("2024-01-01"),
+            due_date: day("2024-01-31"),
+            amount: 100_00,
+            disputed: false,
+        };
+        let receipt = |id: &str, amount| Receipt {
+            id: id.to_owned(),
+            account: acme,
+            date: day("2024-02-01"),
+            amount,
+        };
+        let invoices = vec![invoice("B"), invoice("A"), invoice("C")];
+        let payments = vec![receipt("P2", 50_00), receipt("P1", 100_00)];
+        let credits = vec![receipt("C0", 30_00)];
+        let book = Book::new(accounts, invoices, payments, credits, &[])?;
+        let state = allocate(&book, day("2024-03-31"), Allocation::OldestFirst, true)?;
+        // Same due date: A, then B, then C. Same date: payments (P1, then P2) before the
+        // credit. P1 pays A (100.00), P2 half of B (50.00), the credit 30.00 more of B.
+        assert_eq!(state.open, vec![20_00, 0, 100_00]);
+        let order: Vec<(u32, ReceiptKind, u32)> = state
+            .sources
+            .iter()
+            .map(|s| (s.invoice, s.kind, s.receipt))
+            .collect();
+        assert_eq!(
+            order,
+            [
+                (1, ReceiptKind::Payment, 1),
+                (0, ReceiptKind::Payment, 0),
+                (0, ReceiptKind::Credit, 0)
+            ]
+        );
         Ok(())
     }
 

@@ -80,15 +80,15 @@ struct Tally {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let account = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = Invoice { id: "A".into(), account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100, disputed: false };
-/// let payment = Receipt { id: "P".into(), account, date: day("2024-02-10")?, amount: 100 };
+/// let invoice = Invoice { id: "A", account, issue_date: day("2024-01-01")?, due_date: day("2024-01-31")?, amount: 100, disputed: false };
+/// let payment = Receipt { id: "P", account, date: day("2024-02-10")?, amount: 100 };
 /// let book = Book::new(accounts, vec![invoice], vec![payment], vec![], &[])?;
 /// let report = payment_behaviour(&book, day("2024-03-01")?, Allocation::OldestFirst)?;
 /// assert_eq!(report.customers[0].average_days_late.as_deref(), Some("10.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn payment_behaviour(
-    book: &Book,
+pub fn payment_behaviour<Id: AsRef<str>>(
+    book: &Book<Id>,
     as_of: NaiveDate,
     allocation: Allocation,
 ) -> Result<BehaviourReport> {

@@ -105,14 +105,14 @@ struct Sums {
 /// let day = |s| arrears::dates::parse_date(s);
 /// let mut accounts = Accounts::default();
 /// let account = accounts.intern("acme", "EUR".parse()?)?;
-/// let invoice = Invoice { id: "A".into(), account, issue_date: day("2024-03-01")?, due_date: day("2024-04-30")?, amount: 300_00, disputed: false };
+/// let invoice = Invoice { id: "A", account, issue_date: day("2024-03-01")?, due_date: day("2024-04-30")?, amount: 300_00, disputed: false };
 /// let book = Book::new(accounts, vec![invoice], vec![], vec![], &[])?;
 /// let report = metrics(&book, day("2024-03-31")?, 31, Allocation::OldestFirst)?;
 /// assert_eq!(report.currencies[0].dso.as_deref(), Some("31.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn metrics(
-    book: &Book,
+pub fn metrics<Id: AsRef<str>>(
+    book: &Book<Id>,
     as_of: NaiveDate,
     period_days: i64,
     allocation: Allocation,

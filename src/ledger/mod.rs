@@ -18,6 +18,6 @@ pub use allocation::{allocate, Allocated, Allocation, Ignored, Source};
 pub use behaviour::{payment_behaviour, BehaviourReport, CustomerBehaviour};
 pub use metrics::{metrics, CurrencyMetrics, MetricsReport, MAX_PERIOD_DAYS};
 pub use records::{
-    format_minor, to_minor_units, Account, Accounts, Application, ApplicationRequest, Book,
-    Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
+    format_minor, text_to_minor_units, to_minor_units, Account, Accounts, Application,
+    ApplicationRequest, Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
 };

@@ -17,10 +17,10 @@
 //! Errors name the record and the column in the words of `aging` (`invoices[5].dueDate`),
 //! or the column alone when its length differs from the number of ids (`invoices.dueDate`).
 
-use super::{split_path, AccountCache, Rows};
+use super::{split_path, Rows};
 use crate::dates::check_range;
 use crate::error::{Error, ErrorCode, Result};
-use crate::ledger::records::check_id;
+use crate::ledger::records::{check_id, FastMap};
 use crate::ledger::{Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS};
 use crate::limits::MAX_RECORDS;
 use crate::money::Currency;
@@ -112,7 +112,7 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 /// assert_eq!(book.invoices[0].due_date.to_string(), "2024-01-31");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn read(columns: &Columns<'_>) -> Result<Book> {
+pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
     let customers = split(columns.customers);
     let currencies = split(columns.currencies)
         .into_iter()
@@ -127,12 +127,20 @@ pub fn read(columns: &Columns<'_>) -> Result<Book> {
         currencies,
     };
     let mut rows = Rows::default();
-    let invoice_ids = read_invoices(&columns.invoices, &dictionaries, &mut rows)?;
+    let mut accounts = AccountIndex::default();
+    let invoice_ids = read_invoices(&columns.invoices, &dictionaries, &mut accounts, &mut rows)?;
     for (kind, list) in [
         (ReceiptKind::Payment, &columns.payments),
         (ReceiptKind::Credit, &columns.credits),
     ] {
-        read_receipts(list, kind, &invoice_ids, &dictionaries, &mut rows)?;
+        read_receipts(
+            list,
+            kind,
+            &invoice_ids,
+            &dictionaries,
+            &mut accounts,
+            &mut rows,
+        )?;
     }
     rows.into_book(relocate)
 }
@@ -170,6 +178,32 @@ impl<'a> Dictionaries<'a> {
             .get(usize::from(index))
             .copied()
             .ok_or_else(|| past_end(u32::from(index), "currencies", self.currencies.len()))
+    }
+}
+
+/// Accounts already interned, by the dictionary indexes of customer and currency: rows
+/// name them by index, so no customer id is hashed or compared per row.
+#[derive(Default)]
+struct AccountIndex(FastMap<(u32, u8), u32>);
+
+impl AccountIndex {
+    /// The account of customer `customer` in currency `currency` (dictionary indexes).
+    fn get(
+        &mut self,
+        rows: &mut Rows<'_>,
+        dictionaries: &Dictionaries<'_>,
+        customer: u32,
+        currency: u8,
+    ) -> Result<u32> {
+        if let Some(&account) = self.0.get(&(customer, currency)) {
+            return Ok(account);
+        }
+        let code = dictionaries.currency(currency)?;
+        let account = rows
+            .accounts
+            .intern(dictionaries.customer(customer)?, code)?;
+        self.0.insert((customer, currency), account);
+        Ok(account)
     }
 }
 
@@ -213,6 +247,7 @@ fn check_lengths(list: &str, ids: usize, columns: &[(&str, usize, bool)]) -> Res
 fn read_invoices<'a>(
     columns: &InvoiceColumns<'a>,
     dictionaries: &Dictionaries<'a>,
+    accounts: &mut AccountIndex,
     rows: &mut Rows<'a>,
 ) -> Result<Vec<&'a str>> {
     let ids = split(columns.id);
@@ -229,7 +264,6 @@ fn read_invoices<'a>(
         ],
     )?;
     rows.invoices.reserve(ids.len());
-    let mut accounts = AccountCache::default();
     for (i, (((((id, &customer), &issue), &due), &amount), &currency)) in ids
         .iter()
         .zip(columns.customer)
@@ -241,13 +275,12 @@ fn read_invoices<'a>(
     {
         let at = |field: &'static str| move |e: Error| e.at(format!("invoices[{i}].{field}"));
         check_id(id).map_err(at("id"))?;
-        let currency = dictionaries.currency(currency).map_err(at("currency"))?;
-        let customer = dictionaries.customer(customer).map_err(at("customer"))?;
-        let account = rows
-            .account(&mut accounts, &Cow::Borrowed(customer), currency)
+        dictionaries.currency(currency).map_err(at("currency"))?;
+        let account = accounts
+            .get(rows, dictionaries, customer, currency)
             .map_err(at("customer"))?;
         rows.invoices.push(Invoice {
-            id: (*id).to_owned(),
+            id: Cow::Borrowed(*id),
             account,
             issue_date: date(issue).map_err(at("issueDate"))?,
             due_date: date(due).map_err(at("dueDate"))?,
@@ -263,6 +296,7 @@ fn read_receipts<'a>(
     kind: ReceiptKind,
     invoice_ids: &[&'a str],
     dictionaries: &Dictionaries<'a>,
+    accounts: &mut AccountIndex,
     rows: &mut Rows<'a>,
 ) -> Result<()> {
     let list = match kind {
@@ -281,7 +315,6 @@ fn read_receipts<'a>(
             ("invoice", columns.invoice.len(), false),
         ],
     )?;
-    let mut accounts = AccountCache::default();
     for (i, (((((id, &customer), &day), &amount), &currency), &invoice)) in ids
         .iter()
         .zip(columns.customer)
@@ -293,12 +326,11 @@ fn read_receipts<'a>(
     {
         let at = |field: &'static str| move |e: Error| e.at(format!("{list}[{i}].{field}"));
         check_id(id).map_err(at("id"))?;
-        let currency = dictionaries.currency(currency).map_err(at("currency"))?;
-        let customer = dictionaries.customer(customer).map_err(at("customer"))?;
+        dictionaries.currency(currency).map_err(at("currency"))?;
         let receipt = Receipt {
-            id: (*id).to_owned(),
-            account: rows
-                .account(&mut accounts, &Cow::Borrowed(customer), currency)
+            id: Cow::Borrowed(*id),
+            account: accounts
+                .get(rows, dictionaries, customer, currency)
                 .map_err(at("customer"))?,
             date: date(day).map_err(at("date"))?,
             amount: minor_units(amount).map_err(at("amountMinor"))?,

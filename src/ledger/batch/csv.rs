@@ -16,16 +16,16 @@
 //! anything is allocated; so is a credit. Dates are `YYYY-MM-DD`, amounts plain decimal text
 //! with at most the currency's minor units.
 //!
-//! Fields are read in place: a row costs no allocation besides its record's own id, unless a
-//! quoted field holds a doubled quote.
+//! Fields are read in place, ids included (the [`Book`] borrows them from the text): a row
+//! costs no allocation unless a quoted field holds a doubled quote.
 
 use super::{split_path, AccountCache, Rows};
 use crate::dates::parse_date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
-use crate::ledger::{to_minor_units, Book, Invoice, Receipt, ReceiptKind};
+use crate::ledger::{text_to_minor_units, Book, Invoice, Receipt, ReceiptKind};
 use crate::limits::{MAX_INPUT_BYTES, MAX_RECORDS};
-use crate::money::{parse_amount, Currency};
+use crate::money::Currency;
 use std::borrow::Cow;
 
 /// The invoice columns; the first six are required.
@@ -85,7 +85,7 @@ pub fn read<'a>(
     invoices_csv: &'a str,
     payments_csv: Option<&'a str>,
     credits_csv: Option<&'a str>,
-) -> Result<Book> {
+) -> Result<Book<Cow<'a, str>>> {
     let mut rows = Rows::default();
     let invoices = read_invoices(invoices_csv, &mut rows)?;
     let mut receipts = |text: Option<&'a str>, kind| match text {
@@ -143,13 +143,13 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
         check_id(field(ID)).map_err(at(ID))?;
         let currency = currencies.parse(field(CURRENCY)).map_err(at(CURRENCY))?;
         let invoice = Invoice {
-            id: field(ID).to_owned(),
+            id: columns.cell(&fields, ID).clone(),
             account: rows
                 .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
             issue_date: parse_date(field(ISSUE_DATE)).map_err(at(ISSUE_DATE))?,
             due_date: parse_date(field(DUE_DATE)).map_err(at(DUE_DATE))?,
-            amount: minor_units(field(AMOUNT), currency).map_err(at(AMOUNT))?,
+            amount: text_to_minor_units(field(AMOUNT), currency).map_err(at(AMOUNT))?,
             disputed: parse_flag(field(DISPUTED)).map_err(at(DISPUTED))?,
         };
         rows.invoices.push(invoice);
@@ -178,12 +178,13 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
             .parse(field(RECEIPT_CURRENCY))
             .map_err(at(RECEIPT_CURRENCY))?;
         let receipt = Receipt {
-            id: field(ID).to_owned(),
+            id: columns.cell(&fields, ID).clone(),
             account: rows
                 .account(&mut accounts, columns.cell(&fields, CUSTOMER), currency)
                 .map_err(at(CUSTOMER))?,
             date: parse_date(field(DATE)).map_err(at(DATE))?,
-            amount: minor_units(field(RECEIPT_AMOUNT), currency).map_err(at(RECEIPT_AMOUNT))?,
+            amount: text_to_minor_units(field(RECEIPT_AMOUNT), currency)
+                .map_err(at(RECEIPT_AMOUNT))?,
         };
         let list = match kind {
             ReceiptKind::Payment => &mut rows.payments,
@@ -208,11 +209,6 @@ fn check_count(rows: &Rows<'_>) -> Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Amount text to minor units of `currency`.
-fn minor_units(text: &str, currency: Currency) -> Result<i64> {
-    to_minor_units(parse_amount(text)?, currency)
 }
 
 /// `disputed`: `true`, `1`, or `false`, `0`, empty.
@@ -603,11 +599,10 @@ mod tests {
     fn payments_name_their_invoice_or_not() -> Result<()> {
         let invoices = format!("{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n");
         let pay = "id,customerId,date,amount,currency,invoiceId\n";
+        let payments = format!("{pay}P1,acme,2024-02-01,30,EUR,A\nP2,acme,2024-02-02,5,EUR,\n");
         let book = read(
             &invoices,
-            Some(&format!(
-                "{pay}P1,acme,2024-02-01,30,EUR,A\nP2,acme,2024-02-02,5,EUR,\n"
-            )),
+            Some(&payments),
             Some("id,customerId,date,amount,currency\nC1,acme,2024-02-03,1,EUR\n"),
         )?;
         assert_eq!((book.payments.len(), book.credits.len()), (2, 1));

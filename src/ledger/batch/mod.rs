@@ -19,26 +19,25 @@ pub mod columns;
 pub mod csv;
 
 use crate::error::{Error, Result};
+use crate::ledger::records::FastMap;
 use crate::ledger::{Accounts, ApplicationRequest, Book, Invoice, Receipt, ReceiptKind};
 use crate::money::Currency;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Rows read so far, before the cross-row checks of [`Book::new`].
 #[derive(Default)]
 struct Rows<'a> {
     accounts: Accounts,
-    invoices: Vec<Invoice>,
-    payments: Vec<Receipt>,
-    credits: Vec<Receipt>,
+    invoices: Vec<Invoice<Cow<'a, str>>>,
+    payments: Vec<Receipt<Cow<'a, str>>>,
+    credits: Vec<Receipt<Cow<'a, str>>>,
     /// Applications named by a receipt's `invoiceId`: kind, receipt index, invoice id.
     named: Vec<(ReceiptKind, usize, Cow<'a, str>)>,
 }
 
 impl<'a> Rows<'a> {
     /// The account of `customer_id` in `currency`, looked up in `cache` first: a customer
-    /// appears on many rows, and [`Accounts::intern`] hashes with SipHash and copies the id.
+    /// appears on many rows, and [`Accounts::intern`] copies the id.
     ///
     /// # Errors
     /// Those of [`Accounts::intern`].
@@ -62,7 +61,7 @@ impl<'a> Rows<'a> {
 
     /// Checks the rows across each other into a [`Book`]; `relocate` moves an error's path
     /// from `payments[3].appliesTo[0].invoiceId` to the caller's words.
-    fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book> {
+    fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book<Cow<'a, str>>> {
         let mut requests = Vec::with_capacity(self.named.len());
         for (kind, receipt, invoice_id) in &self.named {
             let receipts = match kind {
@@ -91,53 +90,7 @@ impl<'a> Rows<'a> {
 }
 
 /// Accounts already interned, by customer id and currency.
-type AccountCache<'a> = HashMap<(&'a str, Currency), u32, BuildHasherDefault<FxHasher>>;
-
-/// The Fx hash of rustc (a multiply and a rotate per word): several times faster than the
-/// default SipHash on short ids. It does not resist inputs built to collide, which here could
-/// only slow down the caller's own call.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+type AccountCache<'a> = FastMap<(&'a str, Currency), u32>;
 
 /// Splits a [`Book::new`] path such as `payments[3].appliesTo[0].amount` into the list,
 /// the record index and the last field (`("payments", 3, "amount")`).

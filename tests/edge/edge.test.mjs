@@ -30,7 +30,7 @@ function modules() {
   const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
   const entry = manifest.exports["."].workerd.default;
   // capnp embeds paths relative to the config file, which is written into the scratch app.
-  copyFileSync(join(root, "tests", "edge", "worker.js"), join(app, "edge-worker.js"));
+  copyFileSync(join(root, "examples", "edge", "worker.js"), join(app, "edge-worker.js"));
   const list = ['(name = "worker.js", esModule = embed "edge-worker.js")'];
   const seen = new Set();
   const add = (file, name) => {

@@ -30,7 +30,7 @@ mkdir -p "$out/glue"
 # Every target emits the same _bg.wasm, so one file serves all the glue.
 cp "$tmp/web/arrears.js" "$out/glue/web.js"
 cp "$tmp/nodejs/arrears.js" "$out/glue/node.cjs"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$tmp/web/arrears_bg.wasm" -o "$out/glue/arrears_bg.wasm"
 node scripts/cjs.mjs pkg/shared.js "$out/glue/shared.cjs"

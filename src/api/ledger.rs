@@ -2,35 +2,36 @@
 //!
 //! They only decode rows into [`crate::ledger`] records, build a [`Book`] and call the core.
 
+use super::text::{self, AmountText};
 use crate::dates::Convention;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::{
-    self, to_minor_units, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book,
+    self, text_to_minor_units, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book,
     Buckets, Invoice, Part, Receipt, ReceiptKind,
 };
-use crate::money::{serde_amount, Currency};
+use crate::money::Currency;
 use crate::terms::{Terms, TermsInput};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct InvoiceRow {
-    id: String,
-    customer_id: String,
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct InvoiceRow<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    customer_id: Cow<'a, str>,
+    #[serde(deserialize_with = "text::date")]
     issue_date: NaiveDate,
-    #[serde(
-        default,
-        deserialize_with = "crate::dates::serde_date::option::deserialize"
-    )]
+    #[serde(default, deserialize_with = "text::option_date")]
     due_date: Option<NaiveDate>,
     #[serde(default)]
     terms: Option<TermsInput>,
-    #[serde(deserialize_with = "serde_amount::deserialize")]
-    amount: Decimal,
+    #[serde(borrow)]
+    amount: AmountText<'a>,
+    #[serde(deserialize_with = "text::currency")]
     currency: Currency,
     #[serde(default)]
     disputed: bool,
@@ -38,50 +39,58 @@ struct InvoiceRow {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct PaymentRow {
-    id: String,
-    customer_id: String,
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct PaymentRow<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    customer_id: Cow<'a, str>,
+    #[serde(deserialize_with = "text::date")]
     date: NaiveDate,
-    #[serde(deserialize_with = "serde_amount::deserialize")]
-    amount: Decimal,
+    #[serde(borrow)]
+    amount: AmountText<'a>,
+    #[serde(deserialize_with = "text::currency")]
     currency: Currency,
-    #[serde(default)]
-    applies_to: Vec<AppliesToRow>,
+    #[serde(default, borrow)]
+    applies_to: Vec<AppliesToRow<'a>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct AppliesToRow {
-    invoice_id: String,
-    #[serde(deserialize_with = "serde_amount::deserialize")]
-    amount: Decimal,
+struct AppliesToRow<'a> {
+    #[serde(borrow)]
+    invoice_id: Cow<'a, str>,
+    #[serde(borrow)]
+    amount: AmountText<'a>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct CreditRow {
-    id: String,
-    customer_id: String,
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct CreditRow<'a> {
+    #[serde(borrow)]
+    id: Cow<'a, str>,
+    #[serde(borrow)]
+    customer_id: Cow<'a, str>,
+    #[serde(deserialize_with = "text::date")]
     date: NaiveDate,
-    #[serde(deserialize_with = "serde_amount::deserialize")]
-    amount: Decimal,
+    #[serde(borrow)]
+    amount: AmountText<'a>,
+    #[serde(deserialize_with = "text::currency")]
     currency: Currency,
-    #[serde(default)]
-    invoice_id: Option<String>,
+    #[serde(default, borrow)]
+    invoice_id: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct AgingRequest {
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct AgingRequest<'a> {
+    #[serde(deserialize_with = "text::date")]
     as_of: NaiveDate,
-    invoices: Vec<InvoiceRow>,
-    #[serde(default)]
-    payments: Vec<PaymentRow>,
-    #[serde(default)]
-    credits: Vec<CreditRow>,
+    #[serde(borrow)]
+    invoices: Vec<InvoiceRow<'a>>,
+    #[serde(default, borrow)]
+    payments: Vec<PaymentRow<'a>>,
+    #[serde(default, borrow)]
+    credits: Vec<CreditRow<'a>>,
     #[serde(default)]
     buckets: Option<Vec<i64>>,
     #[serde(default)]
@@ -128,14 +137,15 @@ pub fn aging(json: &str) -> Result<String> {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct BehaviourRequest {
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct BehaviourRequest<'a> {
+    #[serde(deserialize_with = "text::date")]
     as_of: NaiveDate,
-    invoices: Vec<InvoiceRow>,
-    #[serde(default)]
-    payments: Vec<PaymentRow>,
-    #[serde(default)]
-    credits: Vec<CreditRow>,
+    #[serde(borrow)]
+    invoices: Vec<InvoiceRow<'a>>,
+    #[serde(default, borrow)]
+    payments: Vec<PaymentRow<'a>>,
+    #[serde(default, borrow)]
+    credits: Vec<CreditRow<'a>>,
     #[serde(default)]
     allocation: Allocation,
 }
@@ -162,15 +172,16 @@ pub fn payment_behaviour(json: &str) -> Result<String> {
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct MetricsRequest {
-    #[serde(deserialize_with = "crate::dates::serde_date::deserialize")]
+struct MetricsRequest<'a> {
+    #[serde(deserialize_with = "text::date")]
     as_of: NaiveDate,
     period_days: i64,
-    invoices: Vec<InvoiceRow>,
-    #[serde(default)]
-    payments: Vec<PaymentRow>,
-    #[serde(default)]
-    credits: Vec<CreditRow>,
+    #[serde(borrow)]
+    invoices: Vec<InvoiceRow<'a>>,
+    #[serde(default, borrow)]
+    payments: Vec<PaymentRow<'a>>,
+    #[serde(default, borrow)]
+    credits: Vec<CreditRow<'a>>,
     #[serde(default)]
     allocation: Allocation,
 }
@@ -194,12 +205,13 @@ pub fn metrics(json: &str) -> Result<String> {
     })
 }
 
-/// Builds a checked [`Book`] from decoded rows, with paths in the caller's words.
-fn book(
-    invoices: Vec<InvoiceRow>,
-    payments: Vec<PaymentRow>,
-    credits: Vec<CreditRow>,
-) -> Result<Book> {
+/// Builds a checked [`Book`] from decoded rows, with paths in the caller's words; ids stay
+/// borrowed from the JSON text where they had no escapes.
+fn book<'a>(
+    invoices: Vec<InvoiceRow<'a>>,
+    payments: Vec<PaymentRow<'a>>,
+    credits: Vec<CreditRow<'a>>,
+) -> Result<Book<Cow<'a, str>>> {
     let mut accounts = Accounts::default();
     let mut records = Vec::with_capacity(invoices.len());
     let mut parsed_terms = HashMap::new();
@@ -230,17 +242,17 @@ fn book(
             account: accounts
                 .intern(&row.customer_id, row.currency)
                 .map_err(at("customerId"))?,
-            amount: to_minor_units(row.amount, row.currency).map_err(at("amount"))?,
+            amount: text_to_minor_units(&row.amount.0, row.currency).map_err(at("amount"))?,
             id: row.id,
             issue_date: row.issue_date,
             disputed: row.disputed,
         });
     }
-    let mut requests_text: Vec<(ReceiptKind, usize, Option<usize>, String, i64)> = Vec::new();
+    let mut requests_text: Vec<RequestRow<'a>> = Vec::new();
     let mut payment_records = Vec::with_capacity(payments.len());
     for (i, row) in payments.into_iter().enumerate() {
         for (j, applied) in row.applies_to.into_iter().enumerate() {
-            let amount = to_minor_units(applied.amount, row.currency)
+            let amount = text_to_minor_units(&applied.amount.0, row.currency)
                 .map_err(|e| e.at(format!("payments[{i}].appliesTo[{j}].amount")))?;
             requests_text.push((ReceiptKind::Payment, i, Some(j), applied.invoice_id, amount));
         }
@@ -311,22 +323,25 @@ fn due_from_terms(
     }
 }
 
+/// An [`ApplicationRequest`] whose invoice id is still held by the row it came from.
+type RequestRow<'a> = (ReceiptKind, usize, Option<usize>, Cow<'a, str>, i64);
+
 /// The fields payments and credits share.
-struct ReceiptRow {
-    id: String,
-    customer_id: String,
+struct ReceiptRow<'a> {
+    id: Cow<'a, str>,
+    customer_id: Cow<'a, str>,
     date: NaiveDate,
-    amount: Decimal,
+    amount: AmountText<'a>,
     currency: Currency,
 }
 
 /// One payment or credit row (`list[i]`) as a [`Receipt`].
-fn receipt(
+fn receipt<'a>(
     accounts: &mut Accounts,
-    row: ReceiptRow,
+    row: ReceiptRow<'a>,
     list: &'static str,
     i: usize,
-) -> Result<Receipt> {
+) -> Result<Receipt<Cow<'a, str>>> {
     ledger::records::check_id(&row.id).map_err(at(list, i, "id"))?;
     Ok(Receipt {
         account: accounts.intern(&row.customer_id, row.currency).map_err(at(
@@ -334,7 +349,7 @@ fn receipt(
             i,
             "customerId",
         ))?,
-        amount: to_minor_units(row.amount, row.currency).map_err(at(list, i, "amount"))?,
+        amount: text_to_minor_units(&row.amount.0, row.currency).map_err(at(list, i, "amount"))?,
         id: row.id,
         date: row.date,
     })

@@ -10,11 +10,11 @@ mod dates;
 mod ledger;
 mod scan;
 mod terms;
+mod text;
 
 use crate::error::{Error, ErrorCode, Result, CODE_SEPARATOR};
 use crate::limits::MAX_DEPTH;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use batch::{aging_batch, aging_batch_columns, aging_batch_csv};
 pub use dates::{
@@ -67,7 +67,7 @@ pub const ENTRY_POINTS: &[(&str, EntryPoint)] = &[
 /// assert_eq!((e.code().as_str(), e.path()), ("invalid_type", "days"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn decode<I: DeserializeOwned>(json: &str) -> Result<I> {
+pub fn decode<'a, I: Deserialize<'a>>(json: &'a str) -> Result<I> {
     check_shape(json)?;
     if !json.trim_start().starts_with('{') {
         return Err(Error::new(
@@ -123,9 +123,9 @@ pub fn encode<O: Serialize>(output: &O) -> Result<String> {
 /// assert_eq!(out, "4");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn run<I, O, F>(json: &str, compute: F) -> Result<String>
+pub fn run<'a, I, O, F>(json: &'a str, compute: F) -> Result<String>
 where
-    I: DeserializeOwned,
+    I: Deserialize<'a>,
     O: Serialize,
     F: FnOnce(I) -> Result<O>,
 {

@@ -1,0 +1,47 @@
+// Compares builds of the package side by side in one process: the three arrears rows of the
+// benchmark ((a) aging, (b) csv, (b) columns), interleaved so that load on a shared machine hits
+// every build alike. Used to choose the release opt-level and wasm-opt flags (DESIGN.md).
+//
+//   node --max-old-space-size=8192 bench/compare.mjs [--sizes 100000,1000000] [--runs 5] DIR...
+//
+// Each DIR is a built package (scripts/build.sh DIR); its node.cjs is loaded as is.
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { agingInput, generate } from './generate.mjs';
+import { toColumns } from './columns.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : argv.splice(i, 2)[1];
+};
+const sizes = option('sizes', '100000,1000000').split(',').map(Number);
+const runs = Number(option('runs', 5));
+const require = createRequire(import.meta.url);
+const builds = argv.map((dir) => ({ dir, api: require(resolve(dir, 'node.cjs')) }));
+
+for (const n of sizes) {
+  const p = generate({ invoices: n });
+  const objects = { ...agingInput(p), include: ['buckets', 'customers'] };
+  const csv = { asOf: p.asOf, invoicesCsv: p.invoicesCsv, paymentsCsv: p.paymentsCsv };
+  const columns = { asOf: p.asOf, ...toColumns(p) };
+  const cases = {
+    aging: (api) => api.aging(objects),
+    csv: (api) => api.agingBatch(csv),
+    columns: (api) => api.agingBatch(columns),
+  };
+  const times = n >= 1_000_000 ? Math.min(runs, 3) : runs;
+  for (const [name, call] of Object.entries(cases)) {
+    const ms = builds.map(() => []);
+    builds.forEach(({ api }) => call(api));
+    for (let r = 0; r < times; r++) {
+      builds.forEach(({ api }, b) => {
+        const start = performance.now();
+        call(api);
+        ms[b].push(performance.now() - start);
+      });
+    }
+    const medians = ms.map((m) => m.sort((x, y) => x - y)[Math.floor(m.length / 2)]);
+    console.log(`${n} ${name.padEnd(8)} ${builds.map(({ dir }, b) => `${dir}: ${medians[b].toFixed(1)} ms`).join('  ')}`);
+  }
+}

@@ -22,21 +22,13 @@ pub fn check_shape(json: &str) -> Result<()> {
             format!("the input is larger than {MAX_INPUT_BYTES} bytes"),
         ));
     }
+    let bytes = json.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &byte in json.as_bytes() {
-        if in_string {
-            match (escaped, byte) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        at += 1;
         match byte {
-            b'"' => in_string = true,
+            b'"' => at = past_string(bytes, at),
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -53,6 +45,21 @@ pub fn check_shape(json: &str) -> Result<()> {
     Ok(())
 }
 
+/// The position just past the quote that ends the string whose text starts at `at`
+/// (the end of `bytes` if none does): a tight search for the next quote or backslash, as
+/// most of a large input is inside strings.
+fn past_string(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+            None => return bytes.len(),
+            Some(p) if rest.get(p) == Some(&b'"') => return at + p + 1,
+            // A backslash escapes the byte after it.
+            Some(p) => at += p + 2,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,6 +69,16 @@ mod tests {
         let at = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(check_shape(&at).is_ok());
         let over = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(
+            check_shape(&over).unwrap_err().code(),
+            ErrorCode::LimitExceeded
+        );
+    }
+
+    #[test]
+    fn an_escaped_backslash_does_not_escape_the_quote_after_it() {
+        // ["\\", [[...]]]: the string is one backslash, so the brackets after it count.
+        let over = format!(r#"["\\", {}]"#, "[".repeat(MAX_DEPTH));
         assert_eq!(
             check_shape(&over).unwrap_err().code(),
             ErrorCode::LimitExceeded

@@ -106,15 +106,21 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
     {
         return None;
     }
+    // At most 18 digits with the padding fit in an i64 (below 10^18), so the digits add up
+    // without overflow checks (an `i64` checked multiply is a 128-bit call in wasm32);
+    // longer texts take the Decimal route and its errors.
+    if whole.len() + places as usize > 18 {
+        return None;
+    }
     let mut minor: i64 = 0;
     for b in whole.bytes().chain(fraction.bytes()) {
         if !b.is_ascii_digit() {
             return None;
         }
-        minor = minor.checked_mul(10)?.checked_add(i64::from(b - b'0'))?;
+        minor = minor.wrapping_mul(10).wrapping_add(i64::from(b - b'0'));
     }
     for _ in fraction.len()..places as usize {
-        minor = minor.checked_mul(10)?;
+        minor = minor.wrapping_mul(10);
     }
     (minor > 0 && minor <= MAX_AMOUNT_MINOR_UNITS).then_some(minor)
 }
@@ -587,6 +593,8 @@ mod tests {
             " 1",
             "",
             "1000000000000000",
+            "999999999999999999",
+            "1000000000000000000",
             "10000000000000.00",
             "10000000000000.01",
             "99999999999999999999999",

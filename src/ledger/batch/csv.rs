@@ -420,15 +420,24 @@ impl<'a> Reader<'a> {
         let bytes = self.text.as_bytes();
         let begin = self.pos;
         let mut end = begin;
-        while let Some(&b) = bytes.get(end) {
-            match b {
-                b',' | b'\n' => break,
-                b'\r' if bytes.get(end + 1) == Some(&b'\n') => break,
-                b'"' => {
+        loop {
+            // A tight search for the bytes that matter, then what they mean.
+            let rest = bytes.get(end..).unwrap_or_default();
+            let Some(p) = rest
+                .iter()
+                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
+            else {
+                end = bytes.len();
+                break;
+            };
+            end += p;
+            match rest.get(p) {
+                Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => end += 1,
+                Some(b'"') => {
                     let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
                     return Err(self.error(start, ErrorCode::InvalidInput, message));
                 }
-                _ => end += 1,
+                _ => break,
             }
         }
         self.pos = end;

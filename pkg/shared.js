@@ -27,22 +27,11 @@ function fail(code, path, message, cause) {
  * instantiated.
  */
 export function wrap(glue, name, ready = () => true) {
-  // `aging` also takes its JSON as UTF-8 bytes (`agingUtf8`): TextEncoder and one copy into
-  // wasm memory are several times faster than wasm-bindgen's copy of a large string.
-  const utf8 = `${name}Utf8`;
-  if (typeof glue[utf8] === "function") {
-    return entry(glue, name, ready, (input) => {
-      const json = utf8Encoder.encode(toJson(input));
-      return () => glue[utf8](json);
-    });
-  }
   return entry(glue, name, ready, (input) => {
     const json = toJson(input);
     return () => glue[name](json);
   });
 }
-
-const utf8Encoder = new TextEncoder();
 
 /**
  * Wraps the wasm exports `agingBatchCsv` and `agingBatchColumns` of `glue` as `agingBatch`:

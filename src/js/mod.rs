@@ -30,20 +30,6 @@ export!(holidays, holidays);
 export!(dueDate, due_date);
 export!(discountedAmount, discounted_amount);
 export!(aging, aging);
-
-/// `aging` from the JSON text as UTF-8 bytes (`TextEncoder.encode` in JS, one copy into
-/// wasm memory), for the large inputs of a whole portfolio: a JS string crosses through
-/// wasm-bindgen's character-by-character copy, several times slower.
-#[wasm_bindgen(js_name = agingUtf8)]
-pub fn aging_utf8(json: &[u8]) -> Result<String, js_sys::Error> {
-    let json = std::str::from_utf8(json).map_err(|_| {
-        to_js(crate::Error::new(
-            crate::ErrorCode::InvalidInput,
-            "the input is not UTF-8 text",
-        ))
-    })?;
-    api::aging(json).map_err(to_js)
-}
 export!(paymentBehaviour, payment_behaviour);
 export!(metrics, metrics);
 

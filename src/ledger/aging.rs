@@ -544,15 +544,7 @@ fn summary(
 }
 
 fn customer_rows<Id>(book: &Book<Id>, by_account: &[Totals]) -> Vec<CustomerAging> {
-    let mut order: Vec<usize> = (0..book.accounts.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let key = |i: usize| {
-            book.accounts
-                .get(i)
-                .map(|a| (a.customer_id.as_str(), a.currency))
-        };
-        key(a).cmp(&key(b))
-    });
+    let order = book.accounts_by_customer();
     order
         .into_iter()
         .filter_map(|i| {

@@ -134,15 +134,7 @@ pub fn payment_behaviour<Id: AsRef<str>>(
             t.last_payment = t.last_payment.max(Some(payment.date));
         }
     }
-    let mut order: Vec<usize> = (0..book.accounts.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let key = |i: usize| {
-            book.accounts
-                .get(i)
-                .map(|a| (a.customer_id.as_str(), a.currency))
-        };
-        key(a).cmp(&key(b))
-    });
+    let order = book.accounts_by_customer();
     let customers = order
         .into_iter()
         .filter_map(|i| {

@@ -349,6 +349,21 @@ pub struct Book<Id = String> {
     pub applications: Vec<Application>,
 }
 
+impl<Id> Book<Id> {
+    /// The indexes of the accounts ordered by customer id, then currency: the order in which
+    /// every per-customer report lists its rows.
+    pub(crate) fn accounts_by_customer(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.accounts.len()).collect();
+        let key = |i: usize| {
+            self.accounts
+                .get(i)
+                .map(|a| (a.customer_id.as_str(), a.currency))
+        };
+        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+        order
+    }
+}
+
 impl<Id: AsRef<str>> Book<Id> {
     /// Checks the records and resolves the applications into a [`Book`].
     ///

@@ -5,7 +5,7 @@
 //   currencies: ["EUR", "USD"]
 //   invoices: { id: "INV-1\nINV-2\n...", customer: Uint32Array (index into customers),
 //               issueDate: Int32Array, dueDate: Int32Array (days since 1970-01-01),
-//               amountMinor: Float64Array (whole minor units, cents for EUR),
+//               amountMinor: BigInt64Array (whole minor units, cents for EUR),
 //               currency: Uint8Array (index into currencies) }
 //   payments: { id, customer, date, amountMinor, currency as above,
 //               invoice: Int32Array (index into invoices, -1 for none) }
@@ -32,7 +32,8 @@ export function toColumns({ invoices, payments }) {
     if (c < 0) c = currencies.push(code) - 1;
     return c;
   };
-  const minor = (amount) => Math.round(Number(amount) * 100);
+  // The generator writes every amount with two decimals: "1234.50" is 123450n cents.
+  const minor = (amount) => BigInt(amount.replace('.', ''));
 
   const n = invoices.length;
   const inv = {
@@ -40,7 +41,7 @@ export function toColumns({ invoices, payments }) {
     customer: new Uint32Array(n),
     issueDate: new Int32Array(n),
     dueDate: new Int32Array(n),
-    amountMinor: new Float64Array(n),
+    amountMinor: new BigInt64Array(n),
     currency: new Uint8Array(n),
   };
   const ids = new Array(n);
@@ -62,7 +63,7 @@ export function toColumns({ invoices, payments }) {
     id: '',
     customer: new Uint32Array(m),
     date: new Int32Array(m),
-    amountMinor: new Float64Array(m),
+    amountMinor: new BigInt64Array(m),
     currency: new Uint8Array(m),
     invoice: new Int32Array(m),
   };

@@ -11,7 +11,6 @@
 // arrears is imported the way a user imports it: `import { aging, agingBatch } from 'arrears'`,
 // resolved through bench/node_modules/arrears -> ../pkg (made here when pkg/package.json exists).
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { agingInput, generate } from './generate.mjs';
 import { differences } from './js/common.mjs';
@@ -20,7 +19,6 @@ import { agingTuned } from './js/tuned.mjs';
 import { agingPapa } from './js/papa.mjs';
 import { toColumns } from './columns.mjs';
 import { fromArrears, withoutSettled } from './output.mjs';
-import { batchFromGlue } from './batch-adapter.mjs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).flatMap((a, i, all) => (a.startsWith('--') ? [[a.slice(2), all[i + 1]]] : [])),
@@ -43,11 +41,6 @@ async function loadArrears() {
   }
   try {
     const m = { ...(await import('arrears')) };
-    if (!m.agingBatch) {
-      const glue = createRequire(new URL('package.json', pkg))('./glue/node.cjs');
-      m.agingBatch = batchFromGlue(glue);
-      if (m.agingBatch) console.log('arrears has no agingBatch export yet: (b) calls the raw wasm exports agingBatchCsv/agingBatchColumns (batch-adapter.mjs)');
-    }
     const missing = ['aging', 'agingBatch'].filter((f) => typeof m[f] !== 'function');
     if (missing.length) console.log(`arrears has no ${missing.join(', ')} yet: those rows are skipped`);
     return m;

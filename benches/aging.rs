@@ -26,12 +26,12 @@ struct OwnedColumns {
     customer: Vec<u32>,
     issue: Vec<i32>,
     due: Vec<i32>,
-    amount: Vec<f64>,
+    amount: Vec<i64>,
     currency: Vec<u8>,
     payment_id: String,
     payment_customer: Vec<u32>,
     payment_date: Vec<i32>,
-    payment_amount: Vec<f64>,
+    payment_amount: Vec<i64>,
     payment_currency: Vec<u8>,
     payment_invoice: Vec<i32>,
 }
@@ -80,7 +80,7 @@ fn columns_of<Id: AsRef<str>>(book: &Book<Id>) -> OwnedColumns {
             .collect(),
         issue: book.invoices.iter().map(|i| day(i.issue_date)).collect(),
         due: book.invoices.iter().map(|i| day(i.due_date)).collect(),
-        amount: book.invoices.iter().map(|i| i.amount as f64).collect(),
+        amount: book.invoices.iter().map(|i| i.amount).collect(),
         currency: book
             .invoices
             .iter()
@@ -93,7 +93,7 @@ fn columns_of<Id: AsRef<str>>(book: &Book<Id>) -> OwnedColumns {
             .map(|p| account_customer[p.account as usize])
             .collect(),
         payment_date: book.payments.iter().map(|p| day(p.date)).collect(),
-        payment_amount: book.payments.iter().map(|p| p.amount as f64).collect(),
+        payment_amount: book.payments.iter().map(|p| p.amount).collect(),
         payment_currency: book
             .payments
             .iter()

@@ -74,7 +74,7 @@ const INVOICE_COLUMNS = [
   ["customer", "Uint32Array", "indexes into customers"],
   ["issueDate", "Int32Array", "days since 1970-01-01"],
   ["dueDate", "Int32Array", "days since 1970-01-01"],
-  ["amountMinor", "Float64Array", "whole minor units"],
+  ["amountMinor", "BigInt64Array", "whole minor units"],
   ["currency", "Uint8Array", "indexes into currencies"],
   ["disputed", "Uint8Array", "non-zero for disputed", true],
 ];
@@ -82,7 +82,7 @@ const RECEIPT_COLUMNS = [
   ["id", "text", "ids"],
   ["customer", "Uint32Array", "indexes into customers"],
   ["date", "Int32Array", "days since 1970-01-01"],
-  ["amountMinor", "Float64Array", "whole minor units"],
+  ["amountMinor", "BigInt64Array", "whole minor units"],
   ["currency", "Uint8Array", "indexes into currencies"],
   ["invoice", "Int32Array", "invoice indexes, -1 for none"],
 ];

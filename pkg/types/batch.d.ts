@@ -59,7 +59,7 @@ export interface InvoiceColumns {
   /** Days since 1970-01-01, on or after `issueDate`. */
   dueDate: Int32Array;
   /** Whole minor units of the currency (cents for EUR, yen for JPY), more than zero, at most 10^15. */
-  amountMinor: Float64Array;
+  amountMinor: BigInt64Array;
   /** Index into `currencies`. */
   currency: Uint8Array;
   /** Non-zero for disputed; leave out for none disputed. */
@@ -75,7 +75,7 @@ export interface ReceiptColumns {
   /** Days since 1970-01-01. */
   date: Int32Array;
   /** Whole minor units of the currency, more than zero. */
-  amountMinor: Float64Array;
+  amountMinor: BigInt64Array;
   /** Index into `currencies`. */
   currency: Uint8Array;
   /** Index of the invoice it is applied to for its whole amount; `-1` for none (allocated oldest first). */
@@ -100,14 +100,14 @@ export interface ReceiptColumns {
  *     customer: Uint32Array.of(0),
  *     issueDate: Int32Array.of(day("2024-01-01")),
  *     dueDate: Int32Array.of(day("2024-01-31")),
- *     amountMinor: Float64Array.of(10000), // 100.00 EUR
+ *     amountMinor: BigInt64Array.of(10000n), // 100.00 EUR
  *     currency: Uint8Array.of(0),
  *   },
  *   payments: {
  *     id: ["P"],
  *     customer: Uint32Array.of(0),
  *     date: Int32Array.of(day("2024-02-01")),
- *     amountMinor: Float64Array.of(3000),
+ *     amountMinor: BigInt64Array.of(3000n),
  *     currency: Uint8Array.of(0),
  *     invoice: Int32Array.of(-1),
  *   },

@@ -114,7 +114,7 @@ pub fn aging_batch_csv(
 ///         customer: &[0],
 ///         issue_date: &[19723], // 2024-01-01
 ///         due_date: &[19753],   // 2024-01-31
-///         amount_minor: &[10000.0],
+///         amount_minor: &[10000],
 ///         currency: &[0],
 ///         disputed: &[],
 ///     },

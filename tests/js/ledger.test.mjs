@@ -61,13 +61,14 @@ const receiptsCsv = (list) =>
     "",
   ].join("\n");
 
-// The same records as typed columns: days since 1970-01-01, amounts in cents.
-const cents = (amount) => Math.round(Number(amount) * 100);
+// The same records as typed columns: days since 1970-01-01, amounts in cents ("600.00" is
+// 60000n: every amount here has two decimals).
+const cents = (amount) => BigInt(amount.replace(".", ""));
 const receiptColumns = (list) => ({
   id: list.map((r) => r.id).join("\n"),
   customer: Uint32Array.from(list, () => 0),
   date: Int32Array.from(list, (r) => day(r.date)),
-  amountMinor: Float64Array.from(list, (r) => cents(r.amount)),
+  amountMinor: BigInt64Array.from(list, (r) => cents(r.amount)),
   currency: Uint8Array.from(list, () => 0),
   invoice: Int32Array.from(list, (r) => (r.invoiceId ? invoices.findIndex((i) => i.id === r.invoiceId) : -1)),
 });
@@ -80,7 +81,7 @@ const columns = () => ({
     customer: new Uint32Array(invoices.length),
     issueDate: Int32Array.from(invoices, (i) => day(i.issueDate)),
     dueDate: Int32Array.from(invoices, (i) => day(i.dueDate)),
-    amountMinor: Float64Array.from(invoices, (i) => cents(i.amount)),
+    amountMinor: BigInt64Array.from(invoices, (i) => cents(i.amount)),
     currency: new Uint8Array(invoices.length),
   },
   payments: receiptColumns(payments),
@@ -279,12 +280,13 @@ for (const [style, api] of [
     assertArrearsError(withColumn("invoices", "dueDate", new Float64Array(4)), "invalid_type", "invoices.dueDate");
     assertArrearsError(withColumn("invoices", "dueDate", [1, 2, 3, 4]), "invalid_type", "invoices.dueDate");
     assertArrearsError(withColumn("payments", "amountMinor", undefined), "missing_field", "payments.amountMinor");
+    assertArrearsError(withColumn("payments", "amountMinor", Float64Array.of(60000, 5000)), "invalid_type", "payments.amountMinor");
     assertArrearsError(withColumn("invoices", "due", new Int32Array(4)), "unknown_field", "invoices.due");
     assertArrearsError(withColumn("invoices", "id", ["A", 7, "C", "D"]), "invalid_type", "invoices[1].id");
     assertArrearsError(withColumn("invoices", "dueDate", new Int32Array(3)), "invalid_input", "invoices.dueDate");
     assertArrearsError(withColumn("invoices", "id", ["A", "A", "C", "D"]), "duplicate_id", "invoices[1].id");
     assertArrearsError(withColumn("payments", "invoice", Int32Array.of(7, -1)), "unknown_invoice", "payments[0].invoice");
-    assertArrearsError(withColumn("payments", "amountMinor", Float64Array.of(0, 5000)), "out_of_range", "payments[0].amountMinor");
+    assertArrearsError(withColumn("payments", "amountMinor", BigInt64Array.of(0n, 5000n)), "out_of_range", "payments[0].amountMinor");
     const noInvoices = columns();
     delete noInvoices.invoices;
     assertArrearsError(thrown(() => api.agingBatch(noInvoices)), "missing_field", "invoicesCsv");

@@ -101,14 +101,14 @@ const columns: AgingBatchColumnsInput = {
     customer: Uint32Array.of(0),
     issueDate: Int32Array.of(day("2024-01-01")),
     dueDate: Int32Array.of(day("2024-01-31")),
-    amountMinor: Float64Array.of(10000),
+    amountMinor: BigInt64Array.of(10000n),
     currency: Uint8Array.of(0),
   },
   payments: {
     id: "P",
     customer: Uint32Array.of(0),
     date: Int32Array.of(day("2024-02-01")),
-    amountMinor: Float64Array.of(3000),
+    amountMinor: BigInt64Array.of(3000n),
     currency: Uint8Array.of(0),
     invoice: Int32Array.of(-1),
   },
@@ -123,10 +123,12 @@ fromCsv.invoices;
 agingBatch({ asOf: "2024-03-01", invoicesCsv: 42 });
 // @ts-expect-error: one form or the other, not both
 agingBatch({ ...columns, invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\n" });
+// @ts-expect-error: amounts are a BigInt64Array of minor units, never floats
+agingBatch({ ...columns, invoices: { ...columns.invoices, amountMinor: Float64Array.of(10000) } });
 // @ts-expect-error: dates are an Int32Array of days, not a Float64Array
 agingBatch({ ...columns, invoices: { ...columns.invoices, dueDate: Float64Array.of(19753) } });
 // @ts-expect-error: payments need their invoice column
-agingBatch({ ...columns, payments: { id: "P", customer: Uint32Array.of(0), date: Int32Array.of(19754), amountMinor: Float64Array.of(1), currency: Uint8Array.of(0) } });
+agingBatch({ ...columns, payments: { id: "P", customer: Uint32Array.of(0), date: Int32Array.of(19754), amountMinor: BigInt64Array.of(1n), currency: Uint8Array.of(0) } });
 // @ts-expect-error: asOf is required
 agingBatch({ invoicesCsv: "" });
 // @ts-expect-error: not a basis

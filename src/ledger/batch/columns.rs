@@ -1,5 +1,5 @@
 //! A ledger from typed columns: what crosses from JS to wasm as a few buffers instead of a
-//! million objects (in JS, `Int32Array`, `Float64Array`, `Uint32Array`, `Uint8Array` and one
+//! million objects (in JS, `Int32Array`, `BigInt64Array`, `Uint32Array`, `Uint8Array` and one
 //! string per id column).
 //!
 //! - Text columns (`id`, and the `customers` and `currencies` dictionaries) are one text
@@ -8,7 +8,7 @@
 //! - `customer` and `currency` are indexes into the `customers` and `currencies` dictionaries.
 //! - Dates are days since 1970-01-01 (`Date.parse("2024-01-31") / 86400000` in JS).
 //! - Amounts are whole minor units of the record's currency (cents for EUR, yen for JPY) as
-//!   `f64`, exact up to 2^53; more than zero and at most
+//!   `i64` (a `BigInt64Array` in JS): money is never a float. More than zero and at most
 //!   [`MAX_AMOUNT_MINOR_UNITS`](crate::ledger::MAX_AMOUNT_MINOR_UNITS).
 //! - A payment's or credit's `invoice` is the index of the invoice it names, `-1` for none;
 //!   it is applied to that invoice for its whole amount.
@@ -54,7 +54,7 @@ pub struct InvoiceColumns<'a> {
     /// Due date, days since 1970-01-01.
     pub due_date: &'a [i32],
     /// Amount in whole minor units.
-    pub amount_minor: &'a [f64],
+    pub amount_minor: &'a [i64],
     /// Index into [`Columns::currencies`].
     pub currency: &'a [u8],
     /// Non-zero for disputed; may be empty (none disputed).
@@ -71,7 +71,7 @@ pub struct ReceiptColumns<'a> {
     /// Date, days since 1970-01-01.
     pub date: &'a [i32],
     /// Amount in whole minor units.
-    pub amount_minor: &'a [f64],
+    pub amount_minor: &'a [i64],
     /// Index into [`Columns::currencies`].
     pub currency: &'a [u8],
     /// Index of the invoice it is applied to, `-1` for none.
@@ -87,7 +87,7 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 /// With the path of the record and column (`payments[3].amountMinor`):
 /// [`ErrorCode::InvalidInput`] for a column whose length differs from its ids (path
 /// `invoices.dueDate`), [`ErrorCode::OutOfRange`] for an index past its dictionary or a date
-/// outside 1900-2199, [`ErrorCode::InvalidAmount`] for an amount that is not a whole number,
+/// outside 1900-2199 or an amount of zero or less,
 /// [`ErrorCode::UnknownCurrency`] for a bad code in `currencies` (path `currencies[1]`),
 /// [`ErrorCode::LimitExceeded`] over [`MAX_RECORDS`], and the checks of [`Book::new`].
 ///
@@ -101,7 +101,7 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 ///         customer: &[0, 0],
 ///         issue_date: &[19723, 19724], // 2024-01-01, 2024-01-02
 ///         due_date: &[19753, 19754],
-///         amount_minor: &[10000.0, 2550.0],
+///         amount_minor: &[100_00, 25_50],
 ///         currency: &[0, 0],
 ///         disputed: &[],
 ///     },
@@ -372,28 +372,21 @@ fn date(days: i32) -> Result<NaiveDate> {
     check_range(date)
 }
 
-/// A whole number of minor units, more than zero, at most [`MAX_AMOUNT_MINOR_UNITS`].
-fn minor_units(amount: f64) -> Result<i64> {
-    if !amount.is_finite() || amount.fract() != 0.0 {
-        return Err(Error::new(
-            ErrorCode::InvalidAmount,
-            format!("{amount} is not a whole number of minor units"),
-        ));
-    }
-    if amount <= 0.0 {
+/// An amount of minor units, more than zero and at most [`MAX_AMOUNT_MINOR_UNITS`].
+fn minor_units(amount: i64) -> Result<i64> {
+    if amount <= 0 {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             format!("the amount must be more than zero, not {amount}"),
         ));
     }
-    // Exact: MAX_AMOUNT_MINOR_UNITS (10^15) is below 2^53.
-    if amount > MAX_AMOUNT_MINOR_UNITS as f64 {
+    if amount > MAX_AMOUNT_MINOR_UNITS {
         return Err(Error::new(
             ErrorCode::LimitExceeded,
             format!("an amount is at most {MAX_AMOUNT_MINOR_UNITS} minor units of its currency"),
         ));
     }
-    Ok(amount as i64)
+    Ok(amount)
 }
 
 #[cfg(test)]
@@ -401,7 +394,7 @@ fn minor_units(amount: f64) -> Result<i64> {
 mod tests {
     use super::*;
 
-    fn one_invoice<'a>(customer: &'a [u32], due: &'a [i32], amount: &'a [f64]) -> Columns<'a> {
+    fn one_invoice<'a>(customer: &'a [u32], due: &'a [i32], amount: &'a [i64]) -> Columns<'a> {
         Columns {
             customers: "acme",
             currencies: "EUR",
@@ -447,34 +440,30 @@ mod tests {
     #[test]
     fn bad_values_name_record_and_column() {
         assert_eq!(
-            error(&one_invoice(&[0], &[19753], &[100.0])),
+            error(&one_invoice(&[0], &[19753], &[100])),
             ("ok".into(), String::new())
         );
         assert_eq!(
-            error(&one_invoice(&[1], &[19753], &[100.0])),
+            error(&one_invoice(&[1], &[19753], &[100])),
             ("out_of_range".into(), "invoices[0].customer".into())
         );
         assert_eq!(
-            error(&one_invoice(&[0], &[19753], &[1.5])),
-            ("invalid_amount".into(), "invoices[0].amountMinor".into())
-        );
-        assert_eq!(
-            error(&one_invoice(&[0], &[19753], &[f64::NAN])),
-            ("invalid_amount".into(), "invoices[0].amountMinor".into())
-        );
-        assert_eq!(
-            error(&one_invoice(&[0], &[19753], &[0.0])),
+            error(&one_invoice(&[0], &[19753], &[0])),
             ("out_of_range".into(), "invoices[0].amountMinor".into())
         );
         assert_eq!(
-            error(&one_invoice(&[0], &[19700], &[1.0])),
+            error(&one_invoice(&[0], &[19753], &[MAX_AMOUNT_MINOR_UNITS + 1])),
+            ("limit_exceeded".into(), "invoices[0].amountMinor".into())
+        );
+        assert_eq!(
+            error(&one_invoice(&[0], &[19700], &[1])),
             ("out_of_range".into(), "invoices[0].dueDate".into())
         );
         assert_eq!(
-            error(&one_invoice(&[0], &[19753, 1], &[1.0])),
+            error(&one_invoice(&[0], &[19753, 1], &[1])),
             ("invalid_input".into(), "invoices.dueDate".into())
         );
-        let mut bad_code = one_invoice(&[0], &[19753], &[1.0]);
+        let mut bad_code = one_invoice(&[0], &[19753], &[1]);
         bad_code.currencies = "EUR\nEURO";
         assert_eq!(
             error(&bad_code),
@@ -484,7 +473,7 @@ mod tests {
 
     #[test]
     fn payments_name_invoices_by_index() -> Result<()> {
-        let mut columns = one_invoice(&[0], &[19753], &[100_00.0]);
+        let mut columns = one_invoice(&[0], &[19753], &[100_00]);
         let payment = |invoice, amount| ReceiptColumns {
             id: "P",
             customer: &[0],
@@ -493,20 +482,20 @@ mod tests {
             currency: &[0],
             invoice,
         };
-        columns.payments = payment(&[0], &[40_00.0]);
+        columns.payments = payment(&[0], &[40_00]);
         let book = read(&columns)?;
         assert_eq!(
             (book.applications.len(), book.applications[0].amount),
             (1, 40_00)
         );
-        columns.payments = payment(&[-1], &[40_00.0]);
+        columns.payments = payment(&[-1], &[40_00]);
         assert!(read(&columns)?.applications.is_empty());
-        columns.payments = payment(&[1], &[40_00.0]);
+        columns.payments = payment(&[1], &[40_00]);
         assert_eq!(
             error(&columns),
             ("unknown_invoice".into(), "payments[0].invoice".into())
         );
-        columns.payments = payment(&[0], &[100_01.0]);
+        columns.payments = payment(&[0], &[100_01]);
         assert_eq!(
             error(&columns),
             ("over_applied".into(), "payments[0].amountMinor".into())

@@ -29,14 +29,15 @@ function fail(code, path, message, cause) {
 export function wrap(glue, name, ready = () => true) {
   return entry(glue, name, ready, (input) => {
     const json = toJson(input);
-    return () => glue[name](json);
+    return () => glue[name](...writeInput(glue, [json]));
   });
 }
 
 /**
  * Wraps the wasm exports `agingBatchCsv` and `agingBatchColumns` of `glue` as `agingBatch`:
  * the CSV form when the input has `invoicesCsv`, the columns form when it has `invoices`. The
- * data crosses as it is (strings and typed arrays); only `{ asOf, buckets, basis }` as JSON.
+ * data crosses as it is (texts as UTF-8, typed arrays as their bytes); only
+ * `{ asOf, buckets, basis }` as JSON.
  */
 export function wrapBatch(glue, ready = () => true) {
   return entry(glue, "agingBatch", ready, (input) => {
@@ -46,29 +47,41 @@ export function wrapBatch(glue, ready = () => true) {
       const invoices = csvText(input.invoicesCsv, "invoicesCsv");
       const payments = optionalCsvText(input.paymentsCsv, "paymentsCsv");
       const credits = optionalCsvText(input.creditsCsv, "creditsCsv");
-      return () => glue.agingBatchCsv(options, invoices, payments, credits);
+      return () => {
+        const [o, i, p, c] = writeInput(glue, [options, invoices, payments ?? "", credits ?? ""]);
+        const given = (text, length) => (text === undefined ? undefined : length);
+        return glue.agingBatchCsv(o, i, given(payments, p), given(credits, c));
+      };
     }
     if (input.invoices === undefined) {
       const message = "'invoicesCsv' (CSV text) or 'invoices' (typed columns) is required";
       throw fail("missing_field", "invoicesCsv", message);
     }
     onlyFields(input, BATCH_COLUMNS_FIELDS, "", "the columns form");
-    const args = [
+    const texts = [
       options,
       textColumn(input.customers, "customers"),
       textColumn(input.currencies, "currencies"),
-      ...columnArgs(input.invoices, "invoices", INVOICE_COLUMNS),
-      ...columnArgs(input.payments, "payments", RECEIPT_COLUMNS),
-      ...columnArgs(input.credits, "credits", RECEIPT_COLUMNS),
     ];
-    return () => glue.agingBatchColumns(...args);
+    const arrays = [];
+    for (const [list, columns] of [
+      ["invoices", INVOICE_COLUMNS],
+      ["payments", RECEIPT_COLUMNS],
+      ["credits", RECEIPT_COLUMNS],
+    ]) {
+      const [ids, ...rest] = columnArgs(input[list], list, columns);
+      texts.push(ids);
+      arrays.push(...rest);
+    }
+    return () => glue.agingBatchColumns(...writeInput(glue, texts), ...arrays);
   });
 }
 
 const BATCH_OPTIONS = ["asOf", "buckets", "basis"];
 const BATCH_CSV_FIELDS = [...BATCH_OPTIONS, "invoicesCsv", "paymentsCsv", "creditsCsv"];
 const BATCH_COLUMNS_FIELDS = [...BATCH_OPTIONS, "customers", "currencies", "invoices", "payments", "credits"];
-// [name, typed array, what it holds, optional]: the order of the wasm export's arguments.
+// [name, typed array, what it holds, optional]: ids first, then the order of the wasm export's
+// typed arrays.
 const INVOICE_COLUMNS = [
   ["id", "text", "invoice ids"],
   ["customer", "Uint32Array", "indexes into customers"],
@@ -87,7 +100,7 @@ const RECEIPT_COLUMNS = [
   ["invoice", "Int32Array", "invoice indexes, -1 for none"],
 ];
 
-/** The wasm arguments of one list of columns; a missing optional list is all empty. */
+/** The columns of one list, its ids text first; a missing optional list is all empty. */
 function columnArgs(list, name, columns) {
   const absent = !present(list);
   if (!absent && (typeof list !== "object" || Array.isArray(list))) {
@@ -138,6 +151,48 @@ function textColumn(value, path, itemPath = `${path}[#]`) {
     }
   }
   return value.join("\n");
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Writes `texts` one after another as UTF-8 into the module's input buffer and returns their
+ * lengths in bytes, which the exports take instead of strings. `encodeInto` straight into wasm
+ * memory is many times faster than wasm-bindgen's copy of a string argument, one character at
+ * a time (bench/README.md).
+ */
+function writeInput(glue, texts) {
+  return encodeInPlace(glue, texts) ?? copyEncoded(glue, texts.map((text) => encoder.encode(text)));
+}
+
+/** Encodes into a buffer of one byte per UTF-16 unit: undefined when a text needs more (not ASCII). */
+function encodeInPlace(glue, texts) {
+  const memory = inputBuffer(glue, texts.reduce((sum, text) => sum + text.length, 0));
+  const lengths = [];
+  let at = 0;
+  for (const text of texts) {
+    const { read, written } = encoder.encodeInto(text, memory.subarray(at));
+    if (read < text.length) return undefined;
+    lengths.push(written);
+    at += written;
+  }
+  return lengths;
+}
+
+function copyEncoded(glue, encoded) {
+  const memory = inputBuffer(glue, encoded.reduce((sum, bytes) => sum + bytes.length, 0));
+  let at = 0;
+  for (const bytes of encoded) {
+    memory.set(bytes, at);
+    at += bytes.length;
+  }
+  return encoded.map((bytes) => bytes.length);
+}
+
+/** A view of `length` bytes of the input buffer (taken after it is sized: memory may grow). */
+function inputBuffer(glue, length) {
+  const start = glue.inputBuffer(length);
+  return new Uint8Array(glue.wasmMemory().buffer, start, length);
 }
 
 function csvText(value, path) {

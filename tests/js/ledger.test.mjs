@@ -142,6 +142,27 @@ for (const [style, api] of [
     assert.deepEqual(api.agingBatch(joined), expected);
   });
 
+  test(`${style}: texts that are not ASCII cross intact in every form`, () => {
+    // Two-byte (ü, ø), three-byte (€) and four-byte (🧾, a surrogate pair in JS) UTF-8: the
+    // texts cannot be written one byte per character, so the package encodes them apart.
+    const name = "Müller & Søn €🧾";
+    const rename = (list) => list.map((r) => ({ ...r, customerId: name }));
+    const named = { ...records, invoices: rename(invoices), payments: rename(payments), credits: rename(credits) };
+    const expected = batchPart(api.aging({ ...named, include: ["buckets", "customers", "currencies"] }));
+    assert.equal(expected.customers[0].customerId, name);
+    assert.equal(expected.total, "1100.00");
+    const fromCsv = api.agingBatch({
+      asOf,
+      invoicesCsv: invoicesCsv.replaceAll(",c1,", `,${name},`),
+      paymentsCsv: receiptsCsv(rename(payments)),
+      creditsCsv: receiptsCsv(rename(credits)),
+    });
+    assert.deepEqual(fromCsv, expected);
+    assert.deepEqual(api.agingBatch({ ...columns(), customers: [name] }), expected);
+    // A shorter ASCII call after the longer one reads only its own input.
+    assert.equal(api.aging(records).customers[0].customerId, "c1");
+  });
+
   test(`${style}: agingBatch takes buckets and basis like aging`, () => {
     // On issue dates with bounds [45, 90]: A is 90 days old (31 + 29 + 30), B 45 (14 + 31),
     // C 11; open A 400 -> 46-90, B 400 and C 300 -> 0-45.
@@ -301,7 +322,7 @@ test("agingBatch recovers from a trap like every other function", () => {
   const glue = require("./glue/node.cjs");
   // The batch wrapper over a glue whose CSV export traps (the test build's testTrap).
   const { wrapBatch } = require("./glue/shared.cjs");
-  const trapping = wrapBatch({ ...glue, agingBatchCsv: () => glue.testTrap("{}") });
+  const trapping = wrapBatch({ ...glue, agingBatchCsv: () => glue.testTrap(0) });
   for (let round = 0; round < 3; round++) {
     const e = thrown(() => trapping({ asOf, invoicesCsv }));
     assert.ok(e instanceof api.ArrearsError && e instanceof Error);

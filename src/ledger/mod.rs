@@ -7,6 +7,7 @@ pub mod aging;
 pub mod allocation;
 pub mod batch;
 pub mod behaviour;
+mod ids;
 pub mod metrics;
 pub mod records;
 

@@ -6,6 +6,7 @@
 //! invoice ids to indexes. Amounts are whole minor units of their currency (`i64` cents),
 //! so allocation and sums are exact integer arithmetic.
 
+use super::ids::IdIndex;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits::{MAX_AMOUNT_CHARS, MAX_ID_BYTES, MAX_RECORDS};
 use crate::money::{parse_amount, Currency};
@@ -216,7 +217,7 @@ impl Accounts {
     }
 }
 
-fn too_many() -> Error {
+pub(crate) fn too_many() -> Error {
     Error::new(
         ErrorCode::LimitExceeded,
         format!("at most {MAX_RECORDS} records in one call"),
@@ -416,9 +417,9 @@ impl<Id: AsRef<str>> Book<Id> {
             credits,
             applications: Vec::new(),
         };
-        let by_id = unique_ids(book.invoices.iter().map(|r| r.id.as_ref()), "invoices")?;
-        unique_ids(book.payments.iter().map(|r| r.id.as_ref()), "payments")?;
-        unique_ids(book.credits.iter().map(|r| r.id.as_ref()), "credits")?;
+        let by_id = IdIndex::unique(&book.invoices, "invoices")?;
+        IdIndex::unique(&book.payments, "payments")?;
+        IdIndex::unique(&book.credits, "credits")?;
         let mut applications = Vec::with_capacity(requests.len());
         let mut invoice_applied = vec![0i64; book.invoices.len()];
         let mut payment_applied = vec![0i64; book.payments.len()];
@@ -461,11 +462,7 @@ impl<Id: AsRef<str>> Book<Id> {
     }
 
     /// Resolves one request against the invoices, checking the account matches.
-    fn resolve(
-        &self,
-        request: &ApplicationRequest<'_>,
-        by_id: &FastMap<&str, u32>,
-    ) -> Result<Application> {
+    fn resolve(&self, request: &ApplicationRequest<'_>, by_id: &IdIndex) -> Result<Application> {
         let path = |field| request_path(request, field);
         let receipts = match request.kind {
             ReceiptKind::Payment => &self.payments,
@@ -481,8 +478,8 @@ impl<Id: AsRef<str>> Book<Id> {
             ));
         };
         let found = by_id
-            .get(request.invoice_id)
-            .and_then(|&i| Some((i, self.invoices.get(i as usize)?)));
+            .find(&self.invoices, request.invoice_id)
+            .and_then(|i| Some((i, self.invoices.get(i as usize)?)));
         let Some((invoice_index, invoice)) = found else {
             let shown: String = request.invoice_id.chars().take(40).collect();
             return Err(Error::new(
@@ -539,26 +536,6 @@ fn request_path(request: &ApplicationRequest<'_>, field: &str) -> String {
         None if field == "amount" => format!("{list}[{}].amount", request.receipt),
         None => format!("{list}[{}].{field}", request.receipt),
     }
-}
-
-/// Maps each id to its index; the first repeated id is an error at its own position.
-fn unique_ids<'a>(
-    ids: impl ExactSizeIterator<Item = &'a str>,
-    list: &str,
-) -> Result<FastMap<&'a str, u32>> {
-    let mut seen = FastMap::with_capacity_and_hasher(ids.len(), Default::default());
-    for (i, id) in ids.enumerate() {
-        let index = u32::try_from(i).map_err(|_| too_many())?;
-        if seen.insert(id, index).is_some() {
-            let shown: String = id.chars().take(40).collect();
-            return Err(Error::new(
-                ErrorCode::DuplicateId,
-                format!("the id '{shown}' is used twice in {list}"),
-            )
-            .at(format!("{list}[{i}].id")));
-        }
-    }
-    Ok(seen)
 }
 
 #[cfg(test)]

@@ -50,14 +50,20 @@ async function loadArrears() {
   }
 }
 
-/** Median time in ms of `runs` calls after one warm-up call; also returns the last result. */
+/**
+ * Median time in ms after one warm-up call, of `times` calls and more until they fill a second
+ * (up to 200: at 10,000 invoices five calls of a few ms are too few for a steady median); also
+ * returns the last result.
+ */
 function time(fn, times = runs) {
   let result = fn();
   const ms = [];
-  for (let r = 0; r < times; r++) {
+  let total = 0;
+  while (ms.length < times || (total < 1000 && ms.length < 200)) {
     const start = performance.now();
     result = fn();
     ms.push(performance.now() - start);
+    total += ms[ms.length - 1];
   }
   ms.sort((x, y) => x - y);
   return { ms: ms[Math.floor(ms.length / 2)], result };
@@ -92,7 +98,7 @@ async function benchSize(n) {
   const p = generate({ invoices: n, seed });
   const times = n >= 1_000_000 ? Math.max(1, Math.min(runs, 3)) : runs;
   const row = { n, payments: p.payments.length, disagree: [] };
-  console.log(`\n${n.toLocaleString('en')} invoices, ${p.payments.length.toLocaleString('en')} payments (seed ${seed}, asOf ${p.asOf}, ${times} runs)`);
+  console.log(`\n${n.toLocaleString('en')} invoices, ${p.payments.length.toLocaleString('en')} payments (seed ${seed}, asOf ${p.asOf}, at least ${times} runs)`);
 
   const reference = measure(row, 'c2', () => agingTuned(p), null, times);
   measure(row, 'c1', () => agingIdiomatic(p), reference, times);

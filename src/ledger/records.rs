@@ -131,18 +131,27 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
 /// ```
 /// assert_eq!(arrears::ledger::format_minor(-5, 2), "-0.05");
 /// assert_eq!(arrears::ledger::format_minor(1000, 0), "1000");
+/// assert_eq!(arrears::ledger::format_minor(0, 3), "0.000");
 /// ```
 pub fn format_minor(minor: i128, places: u32) -> String {
     let places = places as usize;
-    let digits = minor.unsigned_abs().to_string();
-    let padded = format!("{digits:0>width$}", width = places + 1);
-    let (whole, fraction) = padded.split_at(padded.len() - places);
-    let sign = if minor < 0 { "-" } else { "" };
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction}")
+    let magnitude = minor.unsigned_abs();
+    // u64 when it fits (always, for sums of amounts up to 10^15): u128 digits are slow in wasm.
+    let digits = u64::try_from(magnitude).map_or_else(|_| magnitude.to_string(), |m| m.to_string());
+    let (whole, fraction) = digits
+        .split_at_checked(digits.len().saturating_sub(places))
+        .unwrap_or_default();
+    let mut text = String::with_capacity(places + whole.len() + 3);
+    if minor < 0 {
+        text.push('-');
     }
+    text.push_str(if whole.is_empty() { "0" } else { whole });
+    if places > 0 {
+        text.push('.');
+        text.extend(std::iter::repeat_n('0', places - fraction.len()));
+        text.push_str(fraction);
+    }
+    text
 }
 
 /// `num / den × times` as an exact decimal, `None` when `den` is zero (or out of range).
@@ -612,5 +621,38 @@ mod tests {
         assert_eq!(format_minor(7, 3), "0.007");
         assert_eq!(format_minor(123456, 2), "1234.56");
         assert_eq!(format_minor(-123456, 0), "-123456");
+        // Past u64: 10^20 + 5 hundredths.
+        assert_eq!(
+            format_minor(100_000_000_000_000_000_005, 2),
+            "1000000000000000000.05"
+        );
+    }
+
+    #[test]
+    fn formats_minor_units_as_rust_decimal_does() {
+        // rust_decimal writes a value of scale `places` with exactly that many decimals.
+        let values = [
+            0,
+            1,
+            -1,
+            9,
+            10,
+            99,
+            100,
+            -101,
+            123_456_789,
+            i128::from(u64::MAX),
+            -(1 << 70),
+        ];
+        for minor in values {
+            for places in 0..=4 {
+                let decimal = Decimal::from_i128_with_scale(minor, places).to_string();
+                assert_eq!(
+                    format_minor(minor, places),
+                    decimal,
+                    "{minor} with {places} places"
+                );
+            }
+        }
     }
 }

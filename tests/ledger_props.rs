@@ -8,7 +8,7 @@
 
 use arrears::ledger::{
     aging, allocate, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book, Buckets,
-    Invoice, Part, Receipt, ReceiptKind,
+    Invoice, InvoiceRef, Part, Receipt, ReceiptKind,
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
@@ -93,7 +93,7 @@ fn book(invoices: &[InvoiceSpec], payments: &[ReceiptSpec], credits: &[ReceiptSp
                 kind,
                 receipt: r,
                 position: (kind == ReceiptKind::Payment).then_some(0),
-                invoice_id: &ids[target],
+                invoice: InvoiceRef::Id(&ids[target]),
                 amount,
             });
         }

@@ -7,7 +7,7 @@ use crate::dates::Convention;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::{
     self, text_to_minor_units, Accounts, AgingOptions, Allocation, ApplicationRequest, Basis, Book,
-    Buckets, Invoice, Part, Receipt, ReceiptKind,
+    Buckets, Invoice, InvoiceRef, Part, Receipt, ReceiptKind,
 };
 use crate::money::Currency;
 use crate::terms::{Terms, TermsInput};
@@ -288,7 +288,7 @@ fn book<'a>(
                 kind: *kind,
                 receipt: *receipt,
                 position: *position,
-                invoice_id,
+                invoice: InvoiceRef::Id(invoice_id),
                 amount: *amount,
             },
         )

@@ -410,7 +410,10 @@ impl<K: Ord + Copy> ByAccount<K> {
 mod tests {
     use super::*;
     use crate::dates::parse_date;
-    use crate::ledger::records::{Accounts, ApplicationRequest, Invoice, Receipt};
+    use crate::error::{Error, ErrorCode};
+    use crate::ledger::records::{
+        Accounts, Application, ApplicationRequest, Invoice, InvoiceRef, Receipt,
+    };
 
     fn day(s: &str) -> NaiveDate {
         parse_date(s).unwrap_or(NaiveDate::MIN)
@@ -529,13 +532,37 @@ mod tests {
             kind: ReceiptKind::Payment,
             receipt: 0,
             position: Some(0),
-            invoice_id: "I3",
+            invoice: InvoiceRef::Id("I3"),
             amount: 50_00,
         };
         let book = Book::new(accounts, base.invoices, base.payments, vec![], &[request])?;
         let state = allocate(&book, day("2024-03-31"), Allocation::OldestFirst, false)?;
         // 50.00 to I3 as asked, the other 50.01 oldest first: all to I1 (100.00 open).
         assert_eq!(state.open, vec![250_00, 49_99, 200_00]);
+        Ok(())
+    }
+
+    #[test]
+    fn an_invoice_named_by_index_is_the_one_named_by_id() -> Result<()> {
+        let request = |invoice| ApplicationRequest {
+            kind: ReceiptKind::Payment,
+            receipt: 0,
+            position: Some(0),
+            invoice,
+            amount: 50_00,
+        };
+        let with = |invoice| -> Result<Vec<Application>> {
+            let base = book()?;
+            let mut accounts = Accounts::default();
+            accounts.intern("acme", "EUR".parse()?)?;
+            let requests = [request(invoice)];
+            Ok(Book::new(accounts, base.invoices, base.payments, vec![], &requests)?.applications)
+        };
+        // I3 is the first invoice of the book.
+        assert_eq!(with(InvoiceRef::Index(0))?, with(InvoiceRef::Id("I3"))?);
+        let e = with(InvoiceRef::Index(3)).err();
+        assert_eq!(e.as_ref().map(Error::code), Some(ErrorCode::UnknownInvoice));
+        assert!(e.is_some_and(|e| e.to_string().contains("no invoice #3")));
         Ok(())
     }
 }

@@ -20,5 +20,5 @@ pub use behaviour::{payment_behaviour, BehaviourReport, CustomerBehaviour};
 pub use metrics::{metrics, CurrencyMetrics, MetricsReport, MAX_PERIOD_DAYS};
 pub use records::{
     format_minor, text_to_minor_units, to_minor_units, Account, Accounts, Application,
-    ApplicationRequest, Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
+    ApplicationRequest, Book, Invoice, InvoiceRef, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
 };

@@ -314,6 +314,20 @@ impl ReceiptKind {
     }
 }
 
+/// How a request names its invoice.
+///
+/// ```
+/// use arrears::ledger::InvoiceRef;
+/// assert_ne!(InvoiceRef::Id("INV-1"), InvoiceRef::Index(0));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvoiceRef<'a> {
+    /// By its id: a payment's `appliesTo[].invoiceId`, a CSV row's `invoiceId`.
+    Id(&'a str),
+    /// By its index in [`Book::invoices`]: a typed column's `invoice`, so nothing is looked up.
+    Index(u32),
+}
+
 /// A request, as read from a row, to apply part of a receipt to a named invoice
 /// (a payment's `appliesTo[position]`, or a credit's `invoiceId` for its whole amount).
 #[derive(Clone, Copy, Debug)]
@@ -324,8 +338,8 @@ pub struct ApplicationRequest<'a> {
     pub receipt: usize,
     /// Index in the payment's `appliesTo`; `None` for a credit's `invoiceId`.
     pub position: Option<usize>,
-    /// The invoice id it names.
-    pub invoice_id: &'a str,
+    /// The invoice it names.
+    pub invoice: InvoiceRef<'a>,
     /// The amount to apply, in minor units, more than zero.
     pub amount: i64,
 }
@@ -486,14 +500,19 @@ impl<Id: AsRef<str>> Book<Id> {
                 "an application names a receipt that is not there",
             ));
         };
-        let found = by_id
-            .find(&self.invoices, request.invoice_id)
-            .and_then(|i| Some((i, self.invoices.get(i as usize)?)));
+        let index = match request.invoice {
+            InvoiceRef::Id(id) => by_id.find(&self.invoices, id),
+            InvoiceRef::Index(index) => Some(index),
+        };
+        let found = index.and_then(|i| Some((i, self.invoices.get(i as usize)?)));
         let Some((invoice_index, invoice)) = found else {
-            let shown: String = request.invoice_id.chars().take(40).collect();
+            let named = match request.invoice {
+                InvoiceRef::Id(id) => format!("'{}'", id.chars().take(40).collect::<String>()),
+                InvoiceRef::Index(index) => format!("#{index}"),
+            };
             return Err(Error::new(
                 ErrorCode::UnknownInvoice,
-                format!("there is no invoice '{shown}' in the input"),
+                format!("there is no invoice {named} in the input"),
             )
             .at(path("invoiceId")));
         };

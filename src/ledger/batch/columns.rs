@@ -17,7 +17,7 @@
 //! Errors name the record and the column in the words of `aging` (`invoices[5].dueDate`),
 //! or the column alone when its length differs from the number of ids (`invoices.dueDate`).
 
-use super::{split_path, Rows};
+use super::{split_path, Named, Rows};
 use crate::dates::check_range;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
@@ -128,19 +128,12 @@ pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
     };
     let mut rows = Rows::default();
     let mut accounts = AccountIndex::default();
-    let invoice_ids = read_invoices(&columns.invoices, &dictionaries, &mut accounts, &mut rows)?;
+    read_invoices(&columns.invoices, &dictionaries, &mut accounts, &mut rows)?;
     for (kind, list) in [
         (ReceiptKind::Payment, &columns.payments),
         (ReceiptKind::Credit, &columns.credits),
     ] {
-        read_receipts(
-            list,
-            kind,
-            &invoice_ids,
-            &dictionaries,
-            &mut accounts,
-            &mut rows,
-        )?;
+        read_receipts(list, kind, &dictionaries, &mut accounts, &mut rows)?;
     }
     rows.into_book(relocate)
 }
@@ -300,7 +293,7 @@ fn read_invoices<'a>(
     dictionaries: &Dictionaries<'a>,
     accounts: &mut AccountIndex,
     rows: &mut Rows<'a>,
-) -> Result<Vec<&'a str>> {
+) -> Result<()> {
     let ids = split(columns.id);
     check_lengths(
         "invoices",
@@ -339,13 +332,12 @@ fn read_invoices<'a>(
             disputed: columns.disputed.get(i).is_some_and(|&d| d != 0),
         });
     }
-    Ok(ids)
+    Ok(())
 }
 
 fn read_receipts<'a>(
     columns: &ReceiptColumns<'a>,
     kind: ReceiptKind,
-    invoice_ids: &[&'a str],
     dictionaries: &Dictionaries<'a>,
     accounts: &mut AccountIndex,
     rows: &mut Rows<'a>,
@@ -354,6 +346,7 @@ fn read_receipts<'a>(
         ReceiptKind::Payment => "payments",
         ReceiptKind::Credit => "credits",
     };
+    let invoice_count = rows.invoices.len();
     let ids = split(columns.id);
     check_lengths(
         list,
@@ -393,9 +386,9 @@ fn read_receipts<'a>(
         let index = receipts.len();
         receipts.push(receipt);
         if invoice != -1 {
-            let named = usize::try_from(invoice)
+            let named = u32::try_from(invoice)
                 .ok()
-                .and_then(|n| invoice_ids.get(n))
+                .filter(|&n| (n as usize) < invoice_count)
                 .ok_or_else(|| {
                     Error::new(
                         ErrorCode::UnknownInvoice,
@@ -403,7 +396,7 @@ fn read_receipts<'a>(
                     )
                     .at(format!("{list}[{i}].invoice"))
                 })?;
-            rows.named.push((kind, index, Cow::Borrowed(named)));
+            rows.named.push((kind, index, Named::Index(named)));
         }
     }
     Ok(())

@@ -19,7 +19,7 @@
 //! Fields are read in place, ids included (the [`Book`] borrows them from the text): a row
 //! costs no allocation unless a quoted field holds a doubled quote.
 
-use super::{split_path, AccountCache, Rows};
+use super::{split_path, AccountCache, Named, Rows};
 use crate::dates::parse_date;
 use crate::error::{Error, ErrorCode, Result};
 use crate::ledger::records::check_id;
@@ -193,7 +193,7 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
         let index = list.len();
         list.push(receipt);
         if let Some(named) = columns.take(&mut fields, INVOICE_ID) {
-            rows.named.push((kind, index, named));
+            rows.named.push((kind, index, Named::Id(named)));
         }
         lines.push(line);
         check_count(rows)?;

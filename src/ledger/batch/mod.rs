@@ -20,7 +20,9 @@ pub mod csv;
 
 use crate::error::{Error, Result};
 use crate::ledger::records::FastMap;
-use crate::ledger::{Accounts, ApplicationRequest, Book, Invoice, Receipt, ReceiptKind};
+use crate::ledger::{
+    Accounts, ApplicationRequest, Book, Invoice, InvoiceRef, Receipt, ReceiptKind,
+};
 use crate::money::Currency;
 use std::borrow::Cow;
 
@@ -31,8 +33,9 @@ struct Rows<'a> {
     invoices: Vec<Invoice<Cow<'a, str>>>,
     payments: Vec<Receipt<Cow<'a, str>>>,
     credits: Vec<Receipt<Cow<'a, str>>>,
-    /// Applications named by a receipt's `invoiceId`: kind, receipt index, invoice id.
-    named: Vec<(ReceiptKind, usize, Cow<'a, str>)>,
+    /// Applications named by a receipt's `invoiceId` or `invoice`: kind, receipt index, and
+    /// the invoice's id or index.
+    named: Vec<(ReceiptKind, usize, Named<'a>)>,
 }
 
 impl<'a> Rows<'a> {
@@ -63,7 +66,7 @@ impl<'a> Rows<'a> {
     /// from `payments[3].appliesTo[0].invoiceId` to the caller's words.
     fn into_book(self, relocate: impl Fn(Error) -> Error) -> Result<Book<Cow<'a, str>>> {
         let mut requests = Vec::with_capacity(self.named.len());
-        for (kind, receipt, invoice_id) in &self.named {
+        for (kind, receipt, named) in &self.named {
             let receipts = match kind {
                 ReceiptKind::Payment => &self.payments,
                 ReceiptKind::Credit => &self.credits,
@@ -73,7 +76,10 @@ impl<'a> Rows<'a> {
                     kind: *kind,
                     receipt: *receipt,
                     position: (*kind == ReceiptKind::Payment).then_some(0),
-                    invoice_id,
+                    invoice: match named {
+                        Named::Id(id) => InvoiceRef::Id(id),
+                        Named::Index(index) => InvoiceRef::Index(*index),
+                    },
                     amount: r.amount,
                 });
             }
@@ -87,6 +93,13 @@ impl<'a> Rows<'a> {
         )
         .map_err(relocate)
     }
+}
+
+/// The invoice a row names: by id (CSV; owned when the field held an escaped quote) or by
+/// index (columns).
+enum Named<'a> {
+    Id(Cow<'a, str>),
+    Index(u32),
 }
 
 /// Accounts already interned, by customer id and currency.

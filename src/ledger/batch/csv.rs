@@ -135,13 +135,12 @@ fn read_invoices<'a>(text: &'a str, rows: &mut Rows<'a>) -> Result<Vec<usize>> {
     let columns = reader.header(&INVOICE_COLUMNS, 6)?;
     let mut fields = Vec::with_capacity(columns.width);
     let mut lines = Vec::new();
-    let mut currencies = CurrencyCache::default();
     let mut accounts = AccountCache::default();
     while let Some(line) = reader.record(&mut fields, columns.width)? {
         let at = |k: usize| columns.locate(source, line, &INVOICE_COLUMNS, k);
         let field = |k: usize| columns.field(&fields, k);
         check_id(field(ID)).map_err(at(ID))?;
-        let currency = currencies.parse(field(CURRENCY)).map_err(at(CURRENCY))?;
+        let currency: Currency = field(CURRENCY).parse().map_err(at(CURRENCY))?;
         let invoice = Invoice {
             id: columns.cell(&fields, ID).clone(),
             account: rows
@@ -168,14 +167,13 @@ fn read_receipts<'a>(text: &'a str, kind: ReceiptKind, rows: &mut Rows<'a>) -> R
     let columns = reader.header(&RECEIPT_COLUMNS, 5)?;
     let mut fields = Vec::with_capacity(columns.width);
     let mut lines = Vec::new();
-    let mut currencies = CurrencyCache::default();
     let mut accounts = AccountCache::default();
     while let Some(line) = reader.record(&mut fields, columns.width)? {
         let at = |k: usize| columns.locate(source, line, &RECEIPT_COLUMNS, k);
         let field = |k: usize| columns.field(&fields, k);
         check_id(field(ID)).map_err(at(ID))?;
-        let currency = currencies
-            .parse(field(RECEIPT_CURRENCY))
+        let currency: Currency = field(RECEIPT_CURRENCY)
+            .parse()
             .map_err(at(RECEIPT_CURRENCY))?;
         let receipt = Receipt {
             id: columns.cell(&fields, ID).clone(),
@@ -222,25 +220,6 @@ fn parse_flag(text: &str) -> Result<bool> {
                 ErrorCode::InvalidType,
                 format!("'{shown}' is not true, false, 1, 0 or empty"),
             ))
-        }
-    }
-}
-
-/// Remembers the last currency read: a column usually repeats a few codes.
-#[derive(Default)]
-struct CurrencyCache {
-    last: Option<Currency>,
-}
-
-impl CurrencyCache {
-    fn parse(&mut self, text: &str) -> Result<Currency> {
-        match self.last {
-            Some(c) if c.code() == text => Ok(c),
-            _ => {
-                let c: Currency = text.parse()?;
-                self.last = Some(c);
-                Ok(c)
-            }
         }
     }
 }

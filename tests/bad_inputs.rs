@@ -177,6 +177,35 @@ fn every_bad_input_gives_its_code_and_path() {
 }
 
 #[test]
+fn nesting_past_the_limit_inside_an_object_is_limit_exceeded_everywhere() {
+    // One level past MAX_DEPTH (32) counting the outer object, and far past it, under an
+    // unknown field and under a field every input has a type for.
+    let nest = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    for (name, entry_point) in ENTRY_POINTS {
+        for input in [
+            format!(r#"{{"x": {}}}"#, nest(32)),
+            format!(r#"{{"asOf": {}}}"#, nest(5000)),
+            format!(r#"{{"issueDate": "2024-01-31", "terms": {}}}"#, nest(200)),
+        ] {
+            let code = entry_point(&input).err().map(|e| e.code().as_str());
+            assert_eq!(
+                code,
+                Some("limit_exceeded"),
+                "{name} {}",
+                input.get(..30).unwrap_or(&input)
+            );
+        }
+        // 31 levels under the object is within the limit: some other error.
+        let within = format!(r#"{{"x": {}}}"#, nest(31));
+        let code = entry_point(&within).err().map(|e| e.code().as_str());
+        assert!(
+            code.is_some_and(|c| c != "limit_exceeded"),
+            "{name}: {code:?}"
+        );
+    }
+}
+
+#[test]
 fn every_entry_point_rejects_what_is_not_an_object() {
     let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
     for (name, entry_point) in ENTRY_POINTS {

@@ -1,9 +1,10 @@
 //! The JSON face of every entry point: the same functions the JS package calls, usable from
 //! Rust, fuzzers and benchmarks. Each takes one JSON object and returns one JSON object.
 //!
-//! Decoding is done in three steps: a scan that rejects inputs over [`crate::limits::MAX_INPUT_BYTES`] or
-//! nested deeper than [`MAX_DEPTH`] before any parser recurses; a fast serde pass; and, only
-//! when that fails, a second pass that tracks the path so the error says where.
+//! Decoding is done in steps: a check of the size against
+//! [`crate::limits::MAX_INPUT_BYTES`]; a fast serde pass; and, only when that fails, a scan that
+//! rejects inputs nested deeper than [`MAX_DEPTH`] and a second pass that tracks the path so
+//! the error says where.
 
 mod batch;
 mod dates;
@@ -21,7 +22,7 @@ pub use dates::{
     add_business_days, adjust_date, business_days_between, holidays, is_business_day, year_fraction,
 };
 pub use ledger::{aging, metrics, payment_behaviour};
-pub use scan::check_shape;
+pub use scan::{check_shape, check_size};
 pub use terms::{discounted_amount, due_date};
 
 /// A JSON entry point: one JSON object in, one JSON object out.
@@ -68,16 +69,22 @@ pub const ENTRY_POINTS: &[(&str, EntryPoint)] = &[
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn decode<'a, I: Deserialize<'a>>(json: &'a str) -> Result<I> {
-    check_shape(json)?;
+    check_size(json)?;
     if !json.trim_start().starts_with('{') {
+        check_shape(json)?;
         return Err(Error::new(
             ErrorCode::InvalidInput,
             "the input must be one plain object",
         ));
     }
+    // No input type nests deeper than MAX_DEPTH, so an input that decodes is within it
+    // (the fuzzer holds this); the scan runs when the decoding fails, before the error is
+    // told, so a deep input is `limit_exceeded` as ever. serde_json's own recursion limit
+    // (128) bounds the stack meanwhile; no input type recurses.
     match serde_json::from_str(json) {
         Ok(input) => Ok(input),
         Err(_) => {
+            check_shape(json)?;
             let mut de = serde_json::Deserializer::from_str(json);
             serde_path_to_error::deserialize::<_, I>(&mut de).map_err(from_serde)?;
             // The value decoded on its own, so what failed is the text after it.

@@ -1,5 +1,7 @@
-//! A linear scan of JSON text that enforces the size and depth limits before any parser
-//! recurses, so a 5,000-deep array is refused without touching the stack.
+//! The size and depth limits of JSON input. [`crate::api::decode`] checks the size before
+//! parsing and the depth by a linear scan when the parse fails: no input type nests deeper
+//! than the limit, so an input that parses is within it, and a 5,000-deep array is refused as
+//! `limit_exceeded`, never by the stack (serde_json stops recursing at 128 levels).
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
@@ -16,12 +18,7 @@ use crate::limits::{MAX_DEPTH, MAX_INPUT_BYTES};
 /// assert_eq!(arrears::api::check_shape(&deep).unwrap_err().code().as_str(), "limit_exceeded");
 /// ```
 pub fn check_shape(json: &str) -> Result<()> {
-    if json.len() > MAX_INPUT_BYTES {
-        return Err(Error::new(
-            ErrorCode::LimitExceeded,
-            format!("the input is larger than {MAX_INPUT_BYTES} bytes"),
-        ));
-    }
+    check_size(json)?;
     let bytes = json.as_bytes();
     let mut depth = 0usize;
     let mut at = 0;
@@ -41,6 +38,24 @@ pub fn check_shape(json: &str) -> Result<()> {
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
+    }
+    Ok(())
+}
+
+/// Checks that `json` is at most [`MAX_INPUT_BYTES`] long.
+///
+/// # Errors
+/// [`ErrorCode::LimitExceeded`], with the limit in the message.
+///
+/// ```
+/// assert!(arrears::api::check_size("{}").is_ok());
+/// ```
+pub fn check_size(json: &str) -> Result<()> {
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!("the input is larger than {MAX_INPUT_BYTES} bytes"),
+        ));
     }
     Ok(())
 }

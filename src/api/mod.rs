@@ -22,7 +22,8 @@ pub use dates::{
     add_business_days, adjust_date, business_days_between, holidays, is_business_day, year_fraction,
 };
 pub use ledger::{aging, metrics, payment_behaviour};
-pub use scan::{check_shape, check_size};
+pub use scan::check_shape;
+use scan::check_size;
 pub use terms::{discounted_amount, due_date};
 
 /// A JSON entry point: one JSON object in, one JSON object out.

@@ -42,15 +42,9 @@ pub fn check_shape(json: &str) -> Result<()> {
     Ok(())
 }
 
-/// Checks that `json` is at most [`MAX_INPUT_BYTES`] long.
-///
-/// # Errors
-/// [`ErrorCode::LimitExceeded`], with the limit in the message.
-///
-/// ```
-/// assert!(arrears::api::check_size("{}").is_ok());
-/// ```
-pub fn check_size(json: &str) -> Result<()> {
+/// Checks that `json` is at most [`MAX_INPUT_BYTES`] long: [`ErrorCode::LimitExceeded`] if
+/// not, with the limit in the message.
+pub(crate) fn check_size(json: &str) -> Result<()> {
     if json.len() > MAX_INPUT_BYTES {
         return Err(Error::new(
             ErrorCode::LimitExceeded,

@@ -74,7 +74,7 @@ fn hash(id: &str) -> u64 {
 mod tests {
     use super::*;
 
-    fn receipts(ids: &[&'static str]) -> Result<Vec<Receipt<&'static str>>> {
+    fn receipts<'a>(ids: &[&'a str]) -> Result<Vec<Receipt<&'a str>>> {
         let date = crate::dates::parse_date("2024-01-31")?;
         let receipt = |id| Receipt {
             id,
@@ -107,7 +107,8 @@ mod tests {
 
     #[test]
     fn a_hundred_thousand_ids_all_found() -> Result<()> {
-        let ids: Vec<&'static str> = (0..100_000).map(|i| &*format!("INV-{i}").leak()).collect();
+        let owned: Vec<String> = (0..100_000).map(|i| format!("INV-{i}")).collect();
+        let ids: Vec<&str> = owned.iter().map(String::as_str).collect();
         let list = receipts(&ids)?;
         let index = IdIndex::unique(&list, "invoices")?;
         let found = (0..100_000u32).all(|i| index.find(&list, &format!("INV-{i}")) == Some(i));

@@ -127,7 +127,7 @@ pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
         currencies,
     };
     let mut rows = Rows::default();
-    let mut accounts = AccountIndex::default();
+    let mut accounts = AccountIndex::new(dictionaries.customers.len());
     read_invoices(&columns.invoices, &dictionaries, &mut accounts, &mut rows)?;
     for (kind, list) in [
         (ReceiptKind::Payment, &columns.payments),
@@ -177,7 +177,6 @@ impl<'a> Dictionaries<'a> {
 /// Accounts already interned, by the dictionary indexes of customer and currency: rows
 /// name them by index, so no customer id is hashed or compared per row. Each customer's
 /// accounts are a short chain (one link per currency it uses), found without hashing.
-#[derive(Default)]
 struct AccountIndex {
     /// Per customer (dictionary index), its first link, or [`NO_LINK`].
     first: Vec<u32>,
@@ -195,6 +194,14 @@ struct AccountLink {
 const NO_LINK: u32 = u32::MAX;
 
 impl AccountIndex {
+    /// An index for a dictionary of `customers` customers, with no account yet.
+    fn new(customers: usize) -> AccountIndex {
+        AccountIndex {
+            first: vec![NO_LINK; customers],
+            links: Vec::new(),
+        }
+    }
+
     /// The account of customer `customer` in currency `currency` (dictionary indexes).
     fn get(
         &mut self,
@@ -203,40 +210,32 @@ impl AccountIndex {
         customer: u32,
         currency: u8,
     ) -> Result<u32> {
-        let mut at = match self.first.get(customer as usize) {
-            Some(&first) => first,
-            None => {
-                // Checks the index, and makes room for every customer of the dictionary.
-                dictionaries.customer(customer)?;
-                self.first.resize(dictionaries.customers.len(), NO_LINK);
-                NO_LINK
-            }
-        };
-        let mut last = None;
+        let head = self
+            .first
+            .get(customer as usize)
+            .copied()
+            .unwrap_or(NO_LINK);
+        let mut at = head;
         while let Some(link) = self.links.get(at as usize) {
             if link.currency == currency {
                 return Ok(link.account);
             }
-            last = Some(at);
             at = link.next;
         }
+        // A new account, at the head of its customer's chain; the dictionaries check both
+        // indexes.
         let code = dictionaries.currency(currency)?;
         let account = rows
             .accounts
             .intern(dictionaries.customer(customer)?, code)?;
-        let new = u32::try_from(self.links.len()).unwrap_or(NO_LINK);
+        if let Some(first) = self.first.get_mut(customer as usize) {
+            *first = u32::try_from(self.links.len()).unwrap_or(NO_LINK);
+        }
         self.links.push(AccountLink {
             currency,
             account,
-            next: NO_LINK,
+            next: head,
         });
-        let slot = match last {
-            Some(last) => self.links.get_mut(last as usize).map(|link| &mut link.next),
-            None => self.first.get_mut(customer as usize),
-        };
-        if let Some(slot) = slot {
-            *slot = new;
-        }
         Ok(account)
     }
 }
@@ -460,6 +459,42 @@ mod tests {
             Ok(_) => ("ok".into(), String::new()),
             Err(e) => (e.code().as_str().into(), e.path().into()),
         }
+    }
+
+    #[test]
+    fn one_account_per_customer_and_currency_however_rows_alternate() -> Result<()> {
+        // acme bills EUR, USD, EUR, USD; beta EUR: three accounts.
+        let columns = Columns {
+            customers: "acme\nbeta",
+            currencies: "EUR\nUSD",
+            invoices: InvoiceColumns {
+                id: "A\nB\nC\nD\nE",
+                customer: &[0, 0, 0, 0, 1],
+                issue_date: &[19723; 5],
+                due_date: &[19753; 5],
+                amount_minor: &[100_00, 50_00, 25_00, 5_00, 1_00],
+                currency: &[0, 1, 0, 1, 0],
+                disputed: &[],
+            },
+            ..Columns::default()
+        };
+        let book = read(&columns)?;
+        let accounts: Vec<(&str, &str)> = book
+            .invoices
+            .iter()
+            .filter_map(|i| book.accounts.get(i.account as usize))
+            .map(|a| (a.customer_id.as_str(), a.currency.code()))
+            .collect();
+        let expected = [
+            ("acme", "EUR"),
+            ("acme", "USD"),
+            ("acme", "EUR"),
+            ("acme", "USD"),
+            ("beta", "EUR"),
+        ];
+        assert_eq!(accounts, expected);
+        assert_eq!(book.accounts.len(), 3);
+        Ok(())
     }
 
     #[test]

@@ -15,11 +15,15 @@
 //! ```
 #![deny(missing_docs)]
 
+// The derives of `json` name the crate `::arrears`, here as in its tests and examples.
+extern crate self as arrears;
+
 pub mod api;
 pub mod dates;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
 mod js;
+pub mod json;
 pub mod ledger;
 pub mod limits;
 pub mod money;

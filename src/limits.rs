@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 pub const MAX_DEPTH: usize = 32;
 /// The largest JSON input, in bytes (1 GiB); a million invoices take about 130 MB.
 pub const MAX_INPUT_BYTES: usize = 1 << 30;
+/// The longest JSON answer, in bytes (256 MiB): a JS string holds at most 2^29 − 24 UTF-16
+/// units in V8, and the answer must also be parsed. A report that would be longer is
+/// `limit_exceeded`, before it is handed to JS.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 28;
 /// The longest id, customer id or name, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
 /// The longest payment-terms text, in bytes.

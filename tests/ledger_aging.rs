@@ -170,7 +170,7 @@ fn error_table() {
         match aging(&case["input"].to_string()) {
             Ok(out) => panic!("{name}: expected an error, got {out}"),
             Err(e) => assert_eq!(
-                (e.code().as_str(), e.path()),
+                (e.code().as_str(), e.path().as_str()),
                 (
                     case["code"].as_str().unwrap_or(""),
                     case["path"].as_str().unwrap_or("")

@@ -7,6 +7,8 @@
 //! into wasm memory, into the [input buffer](input_buffer), and the export gets their lengths.
 //! An error becomes a real JS `Error` named `ArrearsError` with `code` and `path` properties.
 
+mod allocator;
+
 use crate::api;
 use crate::error::{Error, ErrorCode};
 use crate::ledger::batch::columns::{Columns, InvoiceColumns, ReceiptColumns};
@@ -51,6 +53,8 @@ fn with_input<const N: usize>(
     lengths: [usize; N],
     f: impl FnOnce([&str; N]) -> crate::Result<String>,
 ) -> Result<String, js_sys::Error> {
+    // The call's records, indexes and answer take about twice its input: make room at once.
+    allocator::reserve(lengths.iter().sum::<usize>().saturating_mul(2));
     INPUT
         .with_borrow(|buffer| {
             let mut texts = [""; N];
@@ -72,29 +76,20 @@ fn with_input<const N: usize>(
         .map_err(to_js)
 }
 
-/// Declares one export: `export!(jsName, rust_name);` runs `api::rust_name` on the JSON text
-/// of `json_len` bytes in the input buffer.
-macro_rules! export {
-    ($js:ident, $rust:ident) => {
-        #[doc = concat!("`", stringify!($js), "(jsonLen)`: see [`api::", stringify!($rust), "`].")]
-        #[wasm_bindgen(js_name = $js)]
-        pub fn $rust(json_len: usize) -> Result<String, js_sys::Error> {
-            with_input([json_len], |[json]| api::$rust(json))
-        }
+/// One export per entry point of the registry: `jsName(jsonLen)` runs it on the JSON text of
+/// `json_len` bytes in the input buffer.
+macro_rules! exports {
+    ($($(#[doc = $doc:literal])* $js:ident => $rust:ident($input:ty) -> $output:ty = $function:path;)*) => {
+        $(
+            #[doc = concat!("`", stringify!($js), "(jsonLen)`: see [`api::", stringify!($rust), "`].")]
+            #[wasm_bindgen(js_name = $js)]
+            pub fn $rust(json_len: usize) -> Result<String, js_sys::Error> {
+                with_input([json_len], |[json]| api::$rust(json))
+            }
+        )*
     };
 }
-
-export!(yearFraction, year_fraction);
-export!(isBusinessDay, is_business_day);
-export!(adjustDate, adjust_date);
-export!(addBusinessDays, add_business_days);
-export!(businessDaysBetween, business_days_between);
-export!(holidays, holidays);
-export!(dueDate, due_date);
-export!(discountedAmount, discounted_amount);
-export!(aging, aging);
-export!(paymentBehaviour, payment_behaviour);
-export!(metrics, metrics);
+crate::api::for_each_entry_point!(exports);
 
 /// `agingBatch` from CSV texts: see [`api::aging_batch_csv`]. The input buffer holds the
 /// options JSON `{ asOf, buckets?, basis? }`, then the invoices, payments and credits CSV

@@ -6,9 +6,9 @@
 //! applied stays unapplied (cash on account, or an unapplied credit).
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Decode, Describe, Encode};
 use crate::ledger::records::{Book, ReceiptKind};
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 
 /// How payments and credits without an explicit invoice are allocated.
@@ -17,8 +17,7 @@ use std::cmp::Reverse;
 /// use arrears::ledger::Allocation;
 /// assert_eq!(Allocation::default(), Allocation::OldestFirst);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
 pub enum Allocation {
     /// To the account's open invoices by due date, then id, oldest first; receipts are
     /// taken by date, payments before credits on the same day, then by id.
@@ -46,7 +45,7 @@ pub struct Source {
 }
 
 /// Counts of records dated after `asOf`, which are left out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Describe)]
 pub struct Ignored {
     /// Invoices issued after `asOf`.
     pub invoices: usize,

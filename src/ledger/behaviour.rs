@@ -6,15 +6,15 @@
 //! or before the due date (paying early does not offset paying late elsewhere).
 
 use crate::error::Result;
+use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocation, Ignored};
 use crate::ledger::records::{ratio, two_places, Book};
 use crate::money::Currency;
 use chrono::NaiveDate;
-use serde::Serialize;
+use rust_decimal::Decimal;
 
 /// One customer's payment behaviour in one currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct CustomerBehaviour {
     /// The customer.
     pub customer_id: String,
@@ -27,28 +27,25 @@ pub struct CustomerBehaviour {
     /// Of the paid ones, those paid after their due date.
     pub paid_late: u64,
     /// Mean days late over paid invoices, two decimals; `null` with none paid.
-    pub average_days_late: Option<String>,
+    pub average_days_late: Option<Decimal>,
     /// Days late weighted by invoice amount, two decimals; `null` with none paid.
-    pub weighted_average_days_late: Option<String>,
+    pub weighted_average_days_late: Option<Decimal>,
     /// `paidLate / paidInvoices × 100`, two decimals; `null` with none paid.
-    pub percent_paid_late: Option<String>,
+    pub percent_paid_late: Option<Decimal>,
     /// The longest delay in days: of a late-paid invoice, or of an open one past due so far.
     pub longest_delay_days: i64,
     /// Open invoices past their due date.
     pub overdue_invoices: u64,
     /// The date of the latest payment by `asOf` (credits are not payments).
-    #[serde(with = "crate::dates::serde_date::option")]
     pub last_payment_date: Option<NaiveDate>,
     /// Days from the first invoice's issue date to `asOf`; `null` with no invoice.
     pub account_age_days: Option<i64>,
 }
 
 /// Payment behaviour of every customer, by customer id then currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct BehaviourReport {
     /// The date of the report.
-    #[serde(with = "crate::dates::serde_date")]
     pub as_of: NaiveDate,
     /// Records dated after `asOf`, left out.
     pub ignored: Ignored,
@@ -84,7 +81,7 @@ struct Tally {
 /// let payment = Receipt { id: "P", account, date: day("2024-02-10")?, amount: 100 };
 /// let book = Book::new(accounts, vec![invoice], vec![payment], vec![], &[])?;
 /// let report = payment_behaviour(&book, day("2024-03-01")?, Allocation::OldestFirst)?;
-/// assert_eq!(report.customers[0].average_days_late.as_deref(), Some("10.00"));
+/// assert_eq!(report.customers[0].average_days_late.map(|d| d.to_string()).as_deref(), Some("10.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn payment_behaviour<Id: AsRef<str>>(

@@ -126,34 +126,6 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
     (minor > 0 && minor <= MAX_AMOUNT_MINOR_UNITS).then_some(minor)
 }
 
-/// Writes `minor` units with `places` decimals: `format_minor(1250, 2)` is `"12.50"`.
-///
-/// ```
-/// assert_eq!(arrears::ledger::format_minor(-5, 2), "-0.05");
-/// assert_eq!(arrears::ledger::format_minor(1000, 0), "1000");
-/// assert_eq!(arrears::ledger::format_minor(0, 3), "0.000");
-/// ```
-pub fn format_minor(minor: i128, places: u32) -> String {
-    let places = places as usize;
-    let magnitude = minor.unsigned_abs();
-    // u64 when it fits (always, for sums of amounts up to 10^15): u128 digits are slow in wasm.
-    let digits = u64::try_from(magnitude).map_or_else(|_| magnitude.to_string(), |m| m.to_string());
-    let (whole, fraction) = digits
-        .split_at_checked(digits.len().saturating_sub(places))
-        .unwrap_or_default();
-    let mut text = String::with_capacity(places + whole.len() + 3);
-    if minor < 0 {
-        text.push('-');
-    }
-    text.push_str(if whole.is_empty() { "0" } else { whole });
-    if places > 0 {
-        text.push('.');
-        text.extend(std::iter::repeat_n('0', places - fraction.len()));
-        text.push_str(fraction);
-    }
-    text
-}
-
 /// `num / den × times` as an exact decimal, `None` when `den` is zero (or out of range).
 pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     let num = Decimal::try_from_i128_with_scale(num, 0).ok()?;
@@ -161,9 +133,12 @@ pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     num.checked_mul(Decimal::from(times))?.checked_div(den)
 }
 
-/// A ratio as text with two decimals (`"52.98"`), half away from zero.
-pub(crate) fn two_places(value: Decimal) -> String {
-    crate::money::round_to(value, 2).to_string()
+/// A ratio with two decimals (`52.98`), half away from zero.
+pub(crate) fn two_places(value: Decimal) -> Decimal {
+    let mut rounded =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
 }
 
 /// One customer's account in one currency: balances are kept per account, since
@@ -285,7 +260,18 @@ pub struct Receipt<Id = String> {
 }
 
 /// Whether a [`Receipt`] is a payment or a credit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    crate::json::Encode,
+    crate::json::Describe,
+)]
 pub enum ReceiptKind {
     /// Cash received.
     Payment,
@@ -632,46 +618,5 @@ mod tests {
         assert_eq!(text_to_minor_units("12.5", eur)?, 1250);
         assert_eq!(text_to_minor_units("1000", jpy)?, 1000);
         Ok(())
-    }
-
-    #[test]
-    fn formats_minor_units() {
-        assert_eq!(format_minor(0, 2), "0.00");
-        assert_eq!(format_minor(7, 3), "0.007");
-        assert_eq!(format_minor(123456, 2), "1234.56");
-        assert_eq!(format_minor(-123456, 0), "-123456");
-        // Past u64: 10^20 + 5 hundredths.
-        assert_eq!(
-            format_minor(100_000_000_000_000_000_005, 2),
-            "1000000000000000000.05"
-        );
-    }
-
-    #[test]
-    fn formats_minor_units_as_rust_decimal_does() {
-        // rust_decimal writes a value of scale `places` with exactly that many decimals.
-        let values = [
-            0,
-            1,
-            -1,
-            9,
-            10,
-            99,
-            100,
-            -101,
-            123_456_789,
-            i128::from(u64::MAX),
-            -(1 << 70),
-        ];
-        for minor in values {
-            for places in 0..=4 {
-                let decimal = Decimal::from_i128_with_scale(minor, places).to_string();
-                assert_eq!(
-                    format_minor(minor, places),
-                    decimal,
-                    "{minor} with {places} places"
-                );
-            }
-        }
     }
 }

@@ -45,10 +45,9 @@ pub struct Calendar {
 /// assert_eq!(h.name, "Christmas Day");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, crate::json::Encode, crate::json::Describe)]
 pub struct Holiday {
     /// The day.
-    #[serde(with = "crate::dates::serde_date")]
     pub date: NaiveDate,
     /// Its name, in English.
     pub name: String,
@@ -56,7 +55,7 @@ pub struct Holiday {
 
 /// The rule-based calendars.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Builtin {
+pub(super) enum Builtin {
     Us,
     Gb,
     Target,
@@ -64,7 +63,7 @@ enum Builtin {
 }
 
 /// The built-in names, as written in JSON; `none` has weekends only.
-const BUILTIN_NAMES: [(&str, Option<Builtin>); 5] = [
+pub(super) const BUILTIN_NAMES: [(&str, Option<Builtin>); 5] = [
     ("US", Some(Builtin::Us)),
     ("GB", Some(Builtin::Gb)),
     ("TARGET", Some(Builtin::Target)),

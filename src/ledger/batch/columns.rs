@@ -19,7 +19,7 @@
 
 use super::{split_path, Named, Rows};
 use crate::dates::check_range;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result, Segment};
 use crate::ledger::records::check_id;
 use crate::ledger::{Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS};
 use crate::limits::MAX_RECORDS;
@@ -140,17 +140,16 @@ pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
 
 /// `payments[3].appliesTo[0].invoiceId` becomes `payments[3].invoice`.
 fn relocate(e: Error) -> Error {
-    match split_path(e.path()) {
-        Some((list, index, "invoiceId")) => {
-            let path = format!("{list}[{index}].invoice");
-            e.at(path)
-        }
-        Some((list, index, _)) if e.path().contains("appliesTo") => {
-            let path = format!("{list}[{index}].amountMinor");
-            e.at(path)
-        }
-        _ => e,
-    }
+    let applied = e
+        .segments()
+        .iter()
+        .any(|s| *s == Segment::from("appliesTo"));
+    let path = match split_path(e.segments()) {
+        Some((list, index, "invoiceId")) => crate::path!(list, index, "invoice"),
+        Some((list, index, _)) if applied => crate::path!(list, index, "amountMinor"),
+        _ => return e,
+    };
+    e.at(path)
 }
 
 struct Dictionaries<'a> {
@@ -457,7 +456,7 @@ mod tests {
     fn error(columns: &Columns<'_>) -> (String, String) {
         match read(columns) {
             Ok(_) => ("ok".into(), String::new()),
-            Err(e) => (e.code().as_str().into(), e.path().into()),
+            Err(e) => (e.code().as_str().into(), e.path()),
         }
     }
 

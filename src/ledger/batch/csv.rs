@@ -21,7 +21,7 @@
 
 use super::{split_path, AccountCache, Named, Rows};
 use crate::dates::parse_date;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Path, Result, Segment};
 use crate::ledger::records::check_id;
 use crate::ledger::{text_to_minor_units, Book, Invoice, Receipt, ReceiptKind};
 use crate::limits::{MAX_INPUT_BYTES, MAX_RECORDS};
@@ -110,7 +110,7 @@ struct Lines {
 impl Lines {
     /// `payments[3].appliesTo[0].invoiceId` becomes `paymentsCsv:5:invoiceId`.
     fn relocate(&self, e: Error) -> Error {
-        let Some((list, index, field)) = split_path(e.path()) else {
+        let Some((list, index, field)) = split_path(e.segments()) else {
             return e;
         };
         let (source, lines) = match list {
@@ -120,8 +120,9 @@ impl Lines {
             _ => return e,
         };
         match lines.get(index) {
-            Some(line) => {
-                let path = format!("{source}:{line}:{field}");
+            Some(&line) => {
+                let path =
+                    Path::from_segments(vec![source.into(), Segment::Line(line), field.into()]);
                 e.at(path)
             }
             None => e,
@@ -472,7 +473,7 @@ mod tests {
     fn error(invoices: &str, payments: Option<&str>) -> (String, String) {
         match read(invoices, payments, None) {
             Ok(_) => ("ok".into(), String::new()),
-            Err(e) => (e.code().as_str().into(), e.path().into()),
+            Err(e) => (e.code().as_str().into(), e.path()),
         }
     }
 

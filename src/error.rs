@@ -134,9 +134,13 @@ pub enum Segment {
     Line(usize),
 }
 
+/// A field's name as a path shows it: cut to [`MAX_ECHO_CHARS`] characters.
 impl From<&str> for Segment {
     fn from(name: &str) -> Segment {
-        Segment::Field(name.into())
+        match cut(name) {
+            (name, false) => Segment::Field(name.into()),
+            (name, true) => Segment::Field(format!("{name}…").into()),
+        }
     }
 }
 
@@ -434,9 +438,17 @@ pub const MAX_ECHO_CHARS: usize = 100;
 /// assert_eq!(arrears::error::quoted(&"x".repeat(500)).chars().count(), 103);
 /// ```
 pub fn quoted(text: &str) -> String {
+    match cut(text) {
+        (text, true) => format!("'{text}…'"),
+        (text, false) => format!("'{text}'"),
+    }
+}
+
+/// The first [`MAX_ECHO_CHARS`] characters of `text`, and whether that left some out.
+fn cut(text: &str) -> (&str, bool) {
     match text.char_indices().nth(MAX_ECHO_CHARS) {
-        Some((end, _)) => format!("'{}…'", &text[..end]),
-        None => format!("'{text}'"),
+        Some((end, _)) => (text.get(..end).unwrap_or(text), true),
+        None => (text, false),
     }
 }
 

@@ -216,3 +216,37 @@ fn due_dates_from_terms() {
         Some(("invalid_input", "invoices[0].terms".to_owned()))
     );
 }
+
+/// An account whose records all come after `asOf` (here c3 in USD, invoiced on 2024-04-10)
+/// makes no customer row, and its currency does not count: the report stays single-currency
+/// with the EUR summary at the top level. The same holds for paymentBehaviour and metrics.
+#[test]
+fn accounts_seen_only_after_as_of_make_no_rows() {
+    let mut input = worked_example();
+    let late = json!({"id": "F", "customerId": "c3", "issueDate": "2024-04-10", "dueDate": "2024-05-10", "amount": "70.00", "currency": "USD"});
+    input["invoices"].as_array_mut().map(|list| list.push(late));
+    let report = run(&input);
+    assert_eq!(report["currency"], "EUR");
+    assert_eq!(report["total"], "750.00");
+    let customers: Vec<&str> = report["customers"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|r| r["customerId"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(customers, ["c1", "c2"]);
+    assert_eq!(report["currencies"].as_array().map(Vec::len), Some(1));
+    let behaviour =
+        arrears::api::payment_behaviour(&input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!behaviour.contains("\"c3\""), "{behaviour}");
+    input["periodDays"] = json!(90);
+    input.as_object_mut().map(|o| {
+        o.retain(|k, _| {
+            ["asOf", "periodDays", "invoices", "payments", "credits"].contains(&k.as_str())
+        })
+    });
+    let metrics = arrears::api::metrics(&input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!metrics.contains("\"USD\""), "{metrics}");
+}

@@ -170,7 +170,7 @@ pub struct EntryDescription {
     /// The JS name.
     pub name: &'static str,
     /// The doc comment, with a JS example.
-    pub doc: &'static str,
+    pub doc: String,
     /// The schema of its input (a `$ref` into the schemas' definitions).
     pub input: Value,
     /// The schema of its output.
@@ -202,7 +202,7 @@ macro_rules! define {
                 let output = <$output as Describe>::describe(schemas);
                 EntryDescription {
                     name: stringify!($js),
-                    doc: concat!($($doc, "\n"),*),
+                    doc: doc_text(concat!($($doc, "\n"),*)),
                     input,
                     output,
                 }
@@ -211,6 +211,15 @@ macro_rules! define {
     };
 }
 for_each_entry_point!(define);
+
+/// A doc comment's text without the space after each `///`.
+fn doc_text(raw: &str) -> String {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
 
 /// Calls the entry point `name` with JSON text: a convenience for Rust callers.
 ///

@@ -167,6 +167,49 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
+    /// Reads an object with any keys, calling `each` with each key to read its value (also
+    /// when it is `null`).
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidType`] with `expected` when the next value is not an object,
+    /// [`ErrorCode::InvalidInput`] for broken JSON, and what `each` returns, inside the key.
+    ///
+    /// ```
+    /// let mut reader = arrears::json::Reader::new(r#"{"b": true}"#);
+    /// let mut keys = vec![];
+    /// reader.entries("an object", &mut |reader, key| {
+    ///     keys.push(key.into_owned());
+    ///     reader.bool("a boolean").map(drop)
+    /// })?;
+    /// assert_eq!(keys, ["b"]);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn entries(
+        &mut self,
+        expected: &str,
+        each: &mut dyn FnMut(&mut Reader<'a>, Cow<'a, str>) -> Result<()>,
+    ) -> Result<()> {
+        self.open(Kind::Object, expected)?;
+        if !self.close(b'}') {
+            loop {
+                self.skip_whitespace();
+                if self.byte() != Some(b'"') {
+                    return Err(syntax("expected a field name in double quotes"));
+                }
+                self.at += 1;
+                let key = self.string_body()?;
+                self.expect(b':', "expected ':' after a field name")?;
+                let name = key.clone();
+                each(self, key).map_err(|e| e.in_field(&name))?;
+                if !self.separator(b'}')? {
+                    break;
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(())
+    }
+
     /// Reads an array, calling `each` with the index of each element to read it.
     ///
     /// # Errors
@@ -744,6 +787,15 @@ mod tests {
         let e = Reader::new(&text).object(&["a"], &mut |_, _| Ok(()));
         let message = e.err().map(|e| e.message().len()).unwrap_or_default();
         assert!((100..200).contains(&message), "{message}");
+    }
+
+    #[test]
+    fn a_long_unknown_name_is_cut_in_the_path_too() {
+        let key = "k".repeat(1_000_000);
+        let text = format!(r#"{{"{key}": 1}}"#);
+        let e = Reader::new(&text).object(&["a"], &mut |_, _| Ok(())).err();
+        let shown = e.map(|e| e.to_string().len()).unwrap_or_default();
+        assert!((200..600).contains(&shown), "{shown}");
     }
 
     #[test]

@@ -108,7 +108,10 @@ impl Schemas {
         fields: fn(&mut Schemas, &mut ObjectSchema),
     ) -> Value {
         self.define(name, |schemas| {
-            let mut object = ObjectSchema::default();
+            let mut object = ObjectSchema {
+                nullable_optionals: !schemas.outputs,
+                ..ObjectSchema::default()
+            };
             fields(schemas, &mut object);
             object.into_value(doc)
         })
@@ -138,7 +141,8 @@ impl Schemas {
     }
 }
 
-/// The properties of an object type being described.
+/// The properties of an object type being described. In inputs an optional property may
+/// also be `null`, which means the same as leaving it out.
 ///
 /// ```
 /// use arrears::json::{ObjectSchema, Value};
@@ -151,6 +155,7 @@ impl Schemas {
 pub struct ObjectSchema {
     properties: Vec<(String, Value)>,
     required: Vec<Value>,
+    nullable_optionals: bool,
 }
 
 impl ObjectSchema {
@@ -163,20 +168,13 @@ impl ObjectSchema {
     /// assert_eq!(object.into_value("").get("required"), None);
     /// ```
     pub fn property(&mut self, name: &str, doc: &str, required: bool, mut schema: Value) {
+        if !required && self.nullable_optionals {
+            let null = Value::object([("type", "null".into())]);
+            schema = Value::object([("anyOf", Value::Array(vec![schema, null]))]);
+        }
         if !doc.is_empty() {
-            schema = match schema.get("$ref") {
-                // Keywords beside a $ref apply too (2020-12), and the generated types keep
-                // the property's own doc.
-                Some(_) => {
-                    let mut with_doc = schema.clone();
-                    with_doc.set("description", doc.into());
-                    with_doc
-                }
-                None => {
-                    schema.set("description", doc.into());
-                    schema
-                }
-            };
+            // Keywords beside a $ref apply too (2020-12); the generated types keep the doc.
+            schema.set("description", doc.into());
         }
         self.properties.push((name.to_owned(), schema));
         if required {

@@ -1,6 +1,7 @@
 //! Any JSON value as a tree: for schemas, which are documents about the types.
 
-use super::{Encode, Writer};
+use super::{Decode, Encode, Kind, Reader, Writer};
+use crate::error::Result;
 
 /// A JSON value. Numbers are kept as their text.
 ///
@@ -95,6 +96,30 @@ impl From<bool> for Value {
 impl From<Vec<Value>> for Value {
     fn from(values: Vec<Value>) -> Value {
         Value::Array(values)
+    }
+}
+
+/// Any JSON value, within the reader's depth limit.
+impl Decode<'_> for Value {
+    fn decode(reader: &mut Reader<'_>) -> Result<Value> {
+        Ok(match reader.kind()? {
+            Kind::Null => {
+                reader.null()?;
+                Value::Null
+            }
+            Kind::Bool => Value::Bool(reader.bool("a boolean")?),
+            Kind::Number => Value::Number(reader.number("a number")?.to_owned()),
+            Kind::String => Value::String(String::decode(reader)?),
+            Kind::Array => Value::Array(Vec::decode(reader)?),
+            Kind::Object => {
+                let mut entries = Vec::new();
+                reader.entries("an object", &mut |reader, key| {
+                    entries.push((key.into_owned(), Value::decode(reader)?));
+                    Ok(())
+                })?;
+                Value::Object(entries)
+            }
+        })
     }
 }
 

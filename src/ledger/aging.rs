@@ -416,18 +416,28 @@ pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<
         options.allocation,
         wants(Part::Invoices),
     )?;
-    let mut currencies: Vec<Currency> = book.accounts.iter().map(|a| a.currency).collect();
+    let active = book.active_accounts(options.as_of)?;
+    let mut currencies: Vec<Currency> = book
+        .accounts
+        .iter()
+        .zip(&active)
+        .filter(|(_, active)| **active)
+        .map(|(a, _)| a.currency)
+        .collect();
     currencies.sort_unstable();
     currencies.dedup();
     let slot_of_account = book
         .accounts
         .iter()
-        .map(|a| {
-            currencies
+        .zip(&active)
+        .map(|(a, active)| match active {
+            true => currencies
                 .binary_search(&a.currency)
-                .map_err(|_| internal("an account's currency is not among the currencies"))
+                .map(Some)
+                .map_err(|_| internal("an account's currency is not among the currencies")),
+            false => Ok(None),
         })
-        .collect::<Result<Vec<usize>>>()?;
+        .collect::<Result<Vec<Option<usize>>>>()?;
     // Sums per account first (one addition per record), then per currency from those.
     let mut by_account = vec![Totals::new(buckets.len()); book.accounts.len()];
     let as_of = options.as_of.num_days_from_ce();
@@ -452,8 +462,10 @@ pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<
         }
     }
     let mut by_currency = vec![Totals::new(buckets.len()); currencies.len()];
-    for (totals, &currency) in by_account.iter().zip(&slot_of_account) {
-        slot(&mut by_currency, currency)?.merge(totals);
+    for (totals, currency) in by_account.iter().zip(&slot_of_account) {
+        if let Some(currency) = currency {
+            slot(&mut by_currency, *currency)?.merge(totals);
+        }
     }
     let ranges = buckets.ranges();
     let labels = buckets.labels();
@@ -465,7 +477,7 @@ pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<
     let single = wants(Part::Buckets) && summaries.len() == 1;
     let several = wants(Part::Buckets) && summaries.len() > 1;
     let customers = match wants(Part::Customers) {
-        true => Some(customer_rows(book, &by_account)?),
+        true => Some(customer_rows(book, &by_account, &active)?),
         false => None,
     };
     let invoices = match wants(Part::Invoices) {
@@ -536,9 +548,14 @@ fn summary(
     }
 }
 
-fn customer_rows<Id>(book: &Book<Id>, by_account: &[Totals]) -> Result<Vec<CustomerAging>> {
+fn customer_rows<Id>(
+    book: &Book<Id>,
+    by_account: &[Totals],
+    active: &[bool],
+) -> Result<Vec<CustomerAging>> {
     book.accounts_by_customer()
         .into_iter()
+        .filter(|&i| active.get(i).copied().unwrap_or(true))
         .map(|i| {
             let account = book
                 .accounts

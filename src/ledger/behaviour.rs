@@ -5,7 +5,7 @@
 //! closed it. Its *days late* are the paid date minus the due date, and zero when paid on
 //! or before the due date (paying early does not offset paying late elsewhere).
 
-use crate::error::Result;
+use crate::error::{internal, slot, Result};
 use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocation, Ignored};
 use crate::ledger::records::{ratio, two_places, Book};
@@ -92,9 +92,7 @@ pub fn payment_behaviour<Id: AsRef<str>>(
     let state = allocate(book, as_of, allocation, false)?;
     let mut tallies = vec![Tally::default(); book.accounts.len()];
     for (i, invoice) in book.invoices.iter().enumerate() {
-        let Some(t) = tallies.get_mut(invoice.account as usize) else {
-            continue;
-        };
+        let t = slot(&mut tallies, invoice.account as usize)?;
         if invoice.issue_date > as_of {
             continue;
         }
@@ -103,7 +101,8 @@ pub fn payment_behaviour<Id: AsRef<str>>(
             t.first_issue
                 .map_or(invoice.issue_date, |d| d.min(invoice.issue_date)),
         );
-        let open = state.open.get(i).copied().unwrap_or(0);
+        let open = state.open.get(i).copied();
+        let open = open.ok_or_else(|| internal("no state for an invoice"))?;
         let past_due = (as_of - invoice.due_date).num_days();
         if open > 0 {
             if past_due > 0 {
@@ -127,18 +126,24 @@ pub fn payment_behaviour<Id: AsRef<str>>(
         t.paid_amount += i128::from(invoice.amount);
     }
     for payment in book.payments.iter().filter(|p| p.date <= as_of) {
-        if let Some(t) = tallies.get_mut(payment.account as usize) {
-            t.last_payment = t.last_payment.max(Some(payment.date));
-        }
+        let t = slot(&mut tallies, payment.account as usize)?;
+        t.last_payment = t.last_payment.max(Some(payment.date));
     }
+    let active = book.active_accounts(as_of)?;
     let order = book.accounts_by_customer();
     let customers = order
         .into_iter()
-        .filter_map(|i| {
-            let account = book.accounts.get(i)?;
-            let t = tallies.get(i)?;
+        .filter(|&i| active.get(i).copied().unwrap_or(true))
+        .map(|i| {
+            let account = book
+                .accounts
+                .get(i)
+                .ok_or_else(|| internal("no such account"))?;
+            let t = tallies
+                .get(i)
+                .ok_or_else(|| internal("no tally for an account"))?;
             let paid = i128::from(t.paid);
-            Some(CustomerBehaviour {
+            Ok(CustomerBehaviour {
                 customer_id: account.customer_id.clone(),
                 currency: account.currency,
                 invoices: t.invoices,
@@ -154,7 +159,7 @@ pub fn payment_behaviour<Id: AsRef<str>>(
                 account_age_days: t.first_issue.map(|d| (as_of - d).num_days()),
             })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(BehaviourReport {
         as_of,
         ignored: state.ignored,

@@ -27,7 +27,7 @@
 //! netted); *current* means not yet past due on the date. Credit sales are the amounts of
 //! invoices issued in the period (credit notes are not subtracted).
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{internal, slot, Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocated, Allocation};
 use crate::ledger::records::{ratio, two_places, Book};
@@ -127,27 +127,36 @@ pub fn metrics<Id: AsRef<str>>(
             )
             .at("periodDays")
         })?;
-    let mut currencies: Vec<Currency> = book.accounts.iter().map(|a| a.currency).collect();
-    currencies.sort_unstable();
-    currencies.dedup();
-    let slot: Vec<usize> = book
+    let active = book.active_accounts(as_of)?;
+    let mut currencies: Vec<Currency> = book
         .accounts
         .iter()
-        .map(|a| currencies.binary_search(&a.currency).unwrap_or(0))
+        .zip(&active)
+        .filter(|(_, active)| **active)
+        .map(|(a, _)| a.currency)
         .collect();
+    currencies.sort_unstable();
+    currencies.dedup();
     let mut sums = vec![Sums::default(); currencies.len()];
-    let slot_of = |account: u32| slot.get(account as usize).copied().unwrap_or(0);
     let before = allocate(book, start, allocation, false)?;
     let after = allocate(book, as_of, allocation, false)?;
     for (i, invoice) in book.invoices.iter().enumerate() {
-        let Some(s) = sums.get_mut(slot_of(invoice.account)) else {
+        let account = book.accounts.get(invoice.account as usize);
+        let account = account.ok_or_else(|| internal("an invoice has no account"))?;
+        let Ok(currency) = currencies.binary_search(&account.currency) else {
+            // Only records after `as_of` in this currency: nothing to count.
             continue;
         };
-        let open = |state: &Allocated| i128::from(state.open.get(i).copied().unwrap_or(0));
-        s.beginning += open(&before);
-        s.ending += open(&after);
+        let s = slot(&mut sums, currency)?;
+        let open = |state: &Allocated| {
+            let open = state.open.get(i).copied();
+            open.map(i128::from)
+                .ok_or_else(|| internal("no state for an invoice"))
+        };
+        s.beginning += open(&before)?;
+        s.ending += open(&after)?;
         if invoice.due_date >= as_of {
-            s.current += open(&after);
+            s.current += open(&after)?;
         }
         if invoice.issue_date > as_of {
             continue;
@@ -160,9 +169,7 @@ pub fn metrics<Id: AsRef<str>>(
         if s.monthly_sales.len() <= month {
             s.monthly_sales.resize(month + 1, 0);
         }
-        if let Some(m) = s.monthly_sales.get_mut(month) {
-            *m += amount;
-        }
+        *slot(&mut s.monthly_sales, month)? += amount;
     }
     let currencies = currencies
         .into_iter()

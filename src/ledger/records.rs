@@ -372,6 +372,24 @@ impl<Id> Book<Id> {
         order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
         order
     }
+
+    /// Whether each account has a record dated on or before `as_of`: an account seen only in
+    /// later records makes no row in a report and counts toward no currency.
+    pub(crate) fn active_accounts(&self, as_of: NaiveDate) -> Result<Vec<bool>> {
+        let mut active = vec![false; self.accounts.len()];
+        let invoices = self.invoices.iter().map(|i| (i.account, i.issue_date));
+        let receipts = self
+            .payments
+            .iter()
+            .chain(&self.credits)
+            .map(|r| (r.account, r.date));
+        for (account, date) in invoices.chain(receipts) {
+            if date <= as_of {
+                *crate::error::slot(&mut active, account as usize)? = true;
+            }
+        }
+        Ok(active)
+    }
 }
 
 impl<Id: AsRef<str>> Book<Id> {

@@ -88,9 +88,10 @@ pub fn read<'a>(
 ) -> Result<Book<Cow<'a, str>>> {
     let mut rows = Rows::default();
     let invoices = read_invoices(invoices_csv, &mut rows)?;
+    // An empty text is no records, as an absent one is.
     let mut receipts = |text: Option<&'a str>, kind| match text {
-        Some(text) => read_receipts(text, kind, &mut rows),
-        None => Ok(Vec::new()),
+        Some(text) if !text.is_empty() => read_receipts(text, kind, &mut rows),
+        _ => Ok(Vec::new()),
     };
     let lines = Lines {
         invoices,
@@ -412,7 +413,11 @@ impl<'a> Reader<'a> {
             };
             end += p;
             match rest.get(p) {
-                Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => end += 1,
+                Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => {
+                    let message = "a line ends in a carriage return alone (old Mac line endings): \
+                                   end lines with LF or CRLF";
+                    return Err(self.error(self.line, ErrorCode::InvalidInput, message));
+                }
                 Some(b'"') => {
                     let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
                     return Err(self.error(start, ErrorCode::InvalidInput, message));
@@ -495,6 +500,31 @@ mod tests {
             records(text)?,
             vec![vec!["a", "b,c", "d\r\ne", "f\"g"], vec!["h", "", ""],]
         );
+        Ok(())
+    }
+
+    #[test]
+    fn carriage_returns_alone_and_blank_lines_say_so() {
+        let cr = format!(
+            "{}A,acme,2024-01-01,2024-01-31,100,EUR\rB,acme,2024-01-01,2024-01-31,100,EUR\r",
+            HEAD.trim_end()
+        );
+        let e = read(&cr, None, None).err();
+        assert!(e.is_some_and(
+            |e| e.message().contains("carriage return") && e.path() == "invoicesCsv:1"
+        ));
+        let blank = format!(
+            "{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n\nB,acme,2024-01-01,2024-01-31,100,EUR\n"
+        );
+        let e = read(&blank, None, None).err();
+        assert!(e.is_some_and(|e| e.message() == "a blank line" && e.path() == "invoicesCsv:3"));
+    }
+
+    #[test]
+    fn an_empty_payments_or_credits_text_is_none() -> Result<()> {
+        let text = format!("{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n");
+        let book = read(&text, Some(""), Some(""))?;
+        assert!(book.payments.is_empty() && book.credits.is_empty());
         Ok(())
     }
 

@@ -400,30 +400,23 @@ impl<'a> Reader<'a> {
     fn unquoted(&mut self, start: usize) -> Result<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let begin = self.pos;
-        let mut end = begin;
-        loop {
-            // A tight search for the bytes that matter, then what they mean.
-            let rest = bytes.get(end..).unwrap_or_default();
-            let Some(p) = rest
-                .iter()
-                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
-            else {
-                end = bytes.len();
-                break;
-            };
-            end += p;
-            match rest.get(p) {
-                Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => {
-                    let message = "a line ends in a carriage return alone (old Mac line endings): \
-                                   end lines with LF or CRLF";
-                    return Err(self.error(self.line, ErrorCode::InvalidInput, message));
-                }
-                Some(b'"') => {
-                    let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
-                    return Err(self.error(start, ErrorCode::InvalidInput, message));
-                }
-                _ => break,
+        // A tight search for the bytes that matter, then what they mean.
+        let rest = bytes.get(begin..).unwrap_or_default();
+        let found = rest
+            .iter()
+            .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'));
+        let end = found.map_or(bytes.len(), |p| begin + p);
+        match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => {
+                let message = "a line ends in a carriage return alone (old Mac line endings): \
+                               end lines with LF or CRLF";
+                return Err(self.error(self.line, ErrorCode::InvalidInput, message));
             }
+            Some(b'"') => {
+                let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
+                return Err(self.error(start, ErrorCode::InvalidInput, message));
+            }
+            _ => {}
         }
         self.pos = end;
         Ok(Cow::Borrowed(self.text.get(begin..end).unwrap_or_default()))

@@ -3,6 +3,7 @@
 use super::iso4217::{CURRENCIES, NO_MINOR_UNIT, WITHDRAWN};
 use crate::error::{quoted, Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode, Reader, Schemas, Value, Writer};
+use std::cell::Cell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -60,9 +61,19 @@ impl FromStr for Currency {
             Ok(bytes) => bytes,
             Err(_) => return Err(unknown(code)),
         };
-        if let Ok(i) = CURRENCIES.binary_search_by(|(c, _)| c.cmp(&bytes)) {
+        // Records name a few currencies over and over: the last one found answers first.
+        thread_local! {
+            static LAST: Cell<Option<Currency>> = const { Cell::new(None) };
+        }
+        if let Some(last) = LAST.get().filter(|last| last.code == bytes) {
+            return Ok(last);
+        }
+        let key = |code: &[u8; 3]| u32::from_be_bytes([0, code[0], code[1], code[2]]);
+        if let Ok(i) = CURRENCIES.binary_search_by_key(&key(&bytes), |(c, _)| key(c)) {
             let (code, minor_units) = CURRENCIES.get(i).copied().unwrap_or((bytes, 0));
-            return Ok(Currency { code, minor_units });
+            let currency = Currency { code, minor_units };
+            LAST.set(Some(currency));
+            return Ok(currency);
         }
         let message = if let Ok(i) = WITHDRAWN.binary_search_by(|(c, _, _)| c.cmp(&bytes)) {
             let (_, date, replacement) = WITHDRAWN.get(i).copied().unwrap_or_default();
@@ -126,6 +137,15 @@ impl Describe for Currency {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_code_memo_never_answers_for_another_code() -> Result<()> {
+        for code in ["EUR", "EUR", "USD", "EUR", "JPY", "EUR"] {
+            assert_eq!(code.parse::<Currency>()?.code(), code);
+        }
+        assert!("eur".parse::<Currency>().is_err());
+        Ok(())
+    }
 
     #[test]
     fn codes_are_found_exactly() {

@@ -413,7 +413,8 @@ impl<'a> Reader<'a> {
                 return Err(self.error(self.line, ErrorCode::InvalidInput, message));
             }
             Some(b'"') => {
-                let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
+                let message =
+                    "a quote inside an unquoted field (quote the whole field and double the quote)";
                 return Err(self.error(start, ErrorCode::InvalidInput, message));
             }
             _ => {}

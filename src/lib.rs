@@ -27,6 +27,7 @@ pub mod json;
 pub mod ledger;
 pub mod limits;
 pub mod money;
+mod order;
 pub mod terms;
 
 pub use error::{Error, ErrorCode, Result};

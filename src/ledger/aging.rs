@@ -424,8 +424,7 @@ pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<
         .filter(|(_, active)| **active)
         .map(|(a, _)| a.currency)
         .collect();
-    currencies.sort_unstable();
-    currencies.dedup();
+    crate::order::sort_dedup(&mut currencies);
     let slot_of_account = book
         .accounts
         .iter()
@@ -585,7 +584,7 @@ fn invoice_rows<Id: AsRef<str>>(
     labels: &[String],
 ) -> Result<Vec<InvoiceAging>> {
     let mut sources = state.sources.clone();
-    sources.sort_by_key(|s| s.invoice); // stable: keeps the order of application
+    crate::order::sort_by(&mut sources, &|a, b| a.invoice.cmp(&b.invoice)); // stable: keeps the order of application
     let mut sources = sources.iter().peekable();
     let mut rows = Vec::new();
     for (i, invoice) in book.invoices.iter().enumerate() {

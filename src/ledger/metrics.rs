@@ -135,8 +135,7 @@ pub fn metrics<Id: AsRef<str>>(
         .filter(|(_, active)| **active)
         .map(|(a, _)| a.currency)
         .collect();
-    currencies.sort_unstable();
-    currencies.dedup();
+    crate::order::sort_dedup(&mut currencies);
     let mut sums = vec![Sums::default(); currencies.len()];
     let before = allocate(book, start, allocation, false)?;
     let after = allocate(book, as_of, allocation, false)?;

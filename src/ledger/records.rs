@@ -363,14 +363,12 @@ impl<Id> Book<Id> {
     /// The indexes of the accounts ordered by customer id, then currency: the order in which
     /// every per-customer report lists its rows.
     pub(crate) fn accounts_by_customer(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.accounts.len()).collect();
         let key = |i: usize| {
             self.accounts
                 .get(i)
                 .map(|a| (a.customer_id.as_str(), a.currency))
         };
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
-        order
+        crate::order::order_by(self.accounts.len(), &|a, b| key(a).cmp(&key(b)))
     }
 
     /// Whether each account has a record dated on or before `as_of`: an account seen only in

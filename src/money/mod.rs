@@ -245,32 +245,40 @@ impl Money {
     /// # Ok::<(), arrears::Error>(())
     /// ```
     pub fn split(self, weights: &[i128]) -> Result<Vec<Money>> {
-        if weights.iter().any(|w| *w < 0) {
-            return Err(Error::new(ErrorCode::OutOfRange, "a weight is negative"));
-        }
-        let total: i128 = weights.iter().sum();
-        if total == 0 {
-            return Ok(vec![self.with_minor(0); weights.len()]);
-        }
-        let mut parts = Vec::with_capacity(weights.len());
-        let mut remainders = Vec::with_capacity(weights.len());
-        for (i, weight) in weights.iter().enumerate() {
-            let product = self.minor.checked_mul(*weight).ok_or_else(too_large)?;
-            parts.push(product.div_euclid(total));
-            remainders.push((product.rem_euclid(total), i));
-        }
-        let left = self.minor - parts.iter().sum::<i128>();
-        remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, i) in remainders.iter().take(usize::try_from(left).unwrap_or(0)) {
-            if let Some(part) = parts.get_mut(*i) {
-                *part += 1;
-            }
-        }
+        let parts = split_minor(self.minor, weights)?;
         Ok(parts
             .into_iter()
             .map(|minor| self.with_minor(minor))
             .collect())
     }
+}
+
+/// Splits `amount` whole units into parts proportional to `weights` by the largest-remainder
+/// method: each part gets the floor of its share, and the units left go one each to the
+/// largest remainders, ties to the earlier part. The parts add up to `amount` exactly.
+pub(crate) fn split_minor(amount: i128, weights: &[i128]) -> Result<Vec<i128>> {
+    if weights.iter().any(|w| *w < 0) {
+        return Err(Error::new(ErrorCode::OutOfRange, "a weight is negative"));
+    }
+    let total: i128 = weights.iter().sum();
+    if total == 0 {
+        return Ok(vec![0; weights.len()]);
+    }
+    let mut parts = Vec::with_capacity(weights.len());
+    let mut remainders = Vec::with_capacity(weights.len());
+    for weight in weights {
+        let product = amount.checked_mul(*weight).ok_or_else(too_large)?;
+        parts.push(product.div_euclid(total));
+        remainders.push(product.rem_euclid(total));
+    }
+    let left = amount - parts.iter().sum::<i128>();
+    let largest = crate::order::order_by(remainders.len(), &|i, j| {
+        remainders.get(j).cmp(&remainders.get(i))
+    });
+    for i in largest.into_iter().take(usize::try_from(left).unwrap_or(0)) {
+        *crate::error::slot(&mut parts, i)? += 1;
+    }
+    Ok(parts)
 }
 
 fn places_of(currency: Option<Currency>) -> u32 {

@@ -247,8 +247,7 @@ impl Calendar {
 /// The sorted union of a sorted list without repeats and some more dates.
 fn sorted_union(sorted: &[NaiveDate], more: &[NaiveDate]) -> Vec<NaiveDate> {
     let mut all: Vec<NaiveDate> = sorted.iter().chain(more).copied().collect();
-    all.sort_unstable();
-    all.dedup();
+    crate::order::sort_dedup(&mut all);
     all
 }
 

@@ -146,7 +146,6 @@ fn minor(amount: &arrears::money::Money, currency: &str) -> i128 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn allocation_creates_and_loses_nothing(

@@ -442,7 +442,6 @@ fn any_date() -> impl Strategy<Value = chrono::NaiveDate> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
     fn the_parser_never_panics(text in "\\PC{0,60}") {

@@ -1,8 +1,8 @@
 # arrears: `make demo` and `make test` install what they need on a fresh machine.
 # Each test layer is its own target, so one can be run alone (`make test-js`).
 
-.PHONY: setup build demo test test-rust test-wasm test-package test-js test-types test-lint \
-	test-deno test-edge test-browser scratch test-fuzz fuzz bench
+.PHONY: setup build docs demo test test-rust test-wasm test-package test-js test-types test-lint \
+	test-deno test-edge test-bundlers test-browser scratch test-fuzz fuzz bench
 
 # The rustup wasm target, the pinned wasm-bindgen CLI and the npm dev tools (skipped when there).
 setup:
@@ -10,6 +10,10 @@ setup:
 
 build:
 	scripts/build.sh
+
+# docs/api.md, the function list, from the registry of entry points (a test checks it is current).
+docs: build
+	node scripts/generate.mjs --docs target/describe docs/api.md
 
 demo: build
 	scripts/demo.sh
@@ -32,7 +36,7 @@ test-wasm:
 scratch: build
 	scripts/scratch.sh
 
-test-package: test-js test-types test-lint test-deno test-edge
+test-package: test-js test-types test-lint test-deno test-edge test-bundlers
 
 test-js: scratch
 	node --test tests/js/
@@ -42,14 +46,18 @@ test-types: scratch
 
 test-lint: build
 	node_modules/.bin/publint run pkg --strict
-	# The .wasm subpath is a file to hand to init(), not a module with types.
-	node_modules/.bin/attw --pack pkg --exclude-entrypoints arrears_bg.wasm
+	node_modules/.bin/attw --pack pkg
 
 test-deno: scratch
 	node --test tests/deno/
 
 test-edge: scratch
 	node --test tests/edge/
+
+# The installed package bundled by esbuild and Vite for Node (run) and the browser (Chromium).
+test-bundlers: scratch
+	scripts/setup.sh chromium
+	node --test --test-timeout=300000 tests/bundlers/
 
 # The demo page in real headless Chromium.
 test-browser: build

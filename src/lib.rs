@@ -19,6 +19,7 @@
 extern crate self as arrears;
 
 pub mod api;
+pub mod charges;
 pub mod dates;
 pub mod error;
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +29,8 @@ pub mod ledger;
 pub mod limits;
 pub mod money;
 mod order;
+pub mod policy;
+mod prose;
 pub mod terms;
 
 pub use error::{Error, ErrorCode, Result};

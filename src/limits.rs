@@ -32,6 +32,17 @@ pub const MAX_BUCKETS: usize = 64;
 /// The most installments in payment terms.
 pub const MAX_INSTALLMENTS: usize = 60;
 
+/// The most fee rules in a policy.
+pub const MAX_FEE_RULES: usize = 20;
+/// The most rows in a rate table (`rates`, `referenceRates`).
+pub const MAX_RATE_ROWS: usize = 1_000;
+/// The highest annual rate: 10, which is 1,000% a year.
+pub const MAX_ANNUAL_RATE: rust_decimal::Decimal = rust_decimal::Decimal::TEN;
+/// The most fees assessed on one invoice (a daily fee over 300 years must not run away).
+pub const MAX_FEE_ASSESSMENTS: usize = 1_000;
+/// The most interest periods of one invoice.
+pub const MAX_INTEREST_PERIODS: usize = 10_000;
+
 /// The earliest date arrears accepts: 1900-01-01.
 ///
 /// ```

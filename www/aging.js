@@ -7,8 +7,8 @@ import { SAMPLE_AS_OF } from './samples/generate.mjs';
 const $ = (id) => document.getElementById(id);
 const SAMPLE_FILES = ['invoices', 'payments', 'credits'];
 const TOP_CUSTOMERS = 10;
-const STAGES = ['reading', 'generating', 'parsing', 'ageing', 'kpis'];
-const STAGE_NAMES = { reading: 'reading the files', generating: 'generating the portfolio', parsing: 'parsing the CSV', ageing: 'ageing (agingBatch)', kpis: 'KPIs (metrics)' };
+const STAGES = ['reading', 'generating', 'ageing', 'kpis'];
+const STAGE_NAMES = { reading: 'reading the files', generating: 'generating the portfolio', ageing: 'ageing (agingBatch)', kpis: 'KPIs (metrics)' };
 // From "not yet due" to "over 120 days": green to deep red.
 const PALETTE = ['#3a9d6b', '#a3c255', '#f0c145', '#ef8b3b', '#d6504a', '#8c1d2f'];
 

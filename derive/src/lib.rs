@@ -419,7 +419,9 @@ fn option_inner(ty: &Type) -> Option<&Type> {
     }
 }
 
-/// The doc comment of an item, one line per `///` line, the space after `///` removed.
+/// The doc comment of an item for JS readers: one line per `///` line, the space after
+/// `///` removed, up to its first Rust example or section (`# Errors`), rustdoc links
+/// written as plain code (`` [`Receipt`] `` as `` `Receipt` ``).
 fn doc(attrs: &[Attribute]) -> String {
     let lines = attrs.iter().filter_map(|attr| match &attr.meta {
         Meta::NameValue(nv) if nv.path.is_ident("doc") => match &nv.value {
@@ -432,8 +434,13 @@ fn doc(attrs: &[Attribute]) -> String {
     });
     let lines: Vec<String> = lines
         .map(|l| l.strip_prefix(' ').unwrap_or(&l).to_owned())
+        .take_while(|l| !l.starts_with("```") && !l.starts_with("# "))
         .collect();
-    lines.join("\n").trim().to_owned()
+    lines
+        .join("\n")
+        .trim()
+        .replace("[`", "`")
+        .replace("`]", "`")
 }
 
 /// `day_count` → `dayCount` (a raw identifier's `r#` dropped).

@@ -10,9 +10,11 @@ fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
     match (ours, theirs) {
         (Value::Null, serde_json::Value::Null) => true,
         (Value::Bool(a), serde_json::Value::Bool(b)) => a == b,
-        // serde_json normalises numbers (`1E2` as 100.0); compare by value.
+        // serde_json normalises numbers (`1E2` as 100.0) and, without its `float_roundtrip`
+        // feature, may be one unit in the last place off; compare by value, to 1e-12.
         (Value::Number(a), serde_json::Value::Number(b)) => {
-            a == &b.to_string() || a.parse::<f64>().ok() == b.as_f64()
+            let (x, y) = (a.parse::<f64>().unwrap_or(f64::NAN), b.as_f64().unwrap_or(f64::NAN));
+            a == &b.to_string() || x == y || ((x - y) / x).abs() < 1e-12
         }
         (Value::String(a), serde_json::Value::String(b)) => a == b,
         (Value::Array(a), serde_json::Value::Array(b)) => {

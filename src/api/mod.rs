@@ -137,6 +137,38 @@ macro_rules! for_each_entry_point {
             /// ```
             agingBatch => aging_batch(crate::ledger::requests::AgingBatchInput)
                 -> crate::ledger::AgingReport = crate::ledger::requests::aging_batch_of;
+
+            /// Late fees, interest and statutory compensation per invoice, from the dated
+            /// events, and what is owed per currency (docs/charges.md).
+            ///
+            /// ```js
+            /// charges({ asOf: "2024-02-20", policy: { interest: { annualRate: "0.085" } },
+            ///   invoices: [{ id: "A", customerId: "acme", issueDate: "2024-01-01", dueDate: "2024-01-01", amount: "1000.00", currency: "GBP" }] }).invoices[0].interestTotal;
+            /// // → "11.64"
+            /// ```
+            charges => charges(crate::charges::requests::ChargesInput)
+                -> crate::charges::ChargesReport = crate::charges::requests::charges_of;
+
+            /// A payoff quote: everything owed if paid on `goodThrough`, itemised in
+            /// sentences, and the interest one more day adds.
+            ///
+            /// ```js
+            /// quote({ asOf: "2026-11-20", goodThrough: "2026-11-22", policy: { interest: { annualRate: "0.1275" } },
+            ///   invoices: [{ id: "A", customerId: "acme", issueDate: "2026-01-01", dueDate: "2026-03-01", amount: "1000.00", currency: "EUR" }] }).lines[1].text;
+            /// // → "Interest at 12.75% a year on 1,000.00 from 2 Mar 2026 to 22 Nov 2026 (266 days, ACT/365F): 92.92"
+            /// ```
+            quote => quote(crate::charges::requests::QuoteInput)
+                -> crate::charges::Quote = crate::charges::requests::quote_of;
+
+            /// The reference rates a statutory regime reads (Bank of England, ECB,
+            /// Bundesbank), as shipped in the package, with the day they are complete to.
+            ///
+            /// ```js
+            /// referenceRates({ regime: "UK-LPA", from: "2024-06-30", to: "2024-06-30" }).rates;
+            /// // → [{ from: "2023-08-03", rate: "0.0525" }]
+            /// ```
+            referenceRates => reference_rates(crate::charges::requests::ReferenceRatesInput)
+                -> crate::charges::reference_rates::RateTable = crate::charges::requests::reference_rates_of;
         }
     };
 }

@@ -93,7 +93,7 @@ impl Encode for NaiveDate {
 
 impl Describe for NaiveDate {
     fn describe(schemas: &mut Schemas) -> Value {
-        schemas.define("Date", |_| {
+        schemas.define("IsoDate", |_| {
             Value::object([
                 ("type", "string".into()),
                 ("format", "date".into()),

@@ -283,10 +283,11 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn five_thousand_deep_nesting_is_limit_exceeded() {
+    fn five_thousand_deep_nesting_stops_at_the_first_level_of_the_wrong_shape() {
         let deep = format!("{}{}", "[".repeat(5000), "]".repeat(5000));
         let e = call(holidays, &format!(r#"{{"calendar": {deep}}}"#)).unwrap_err();
-        assert_eq!(property(&e, "code").as_deref(), Some("limit_exceeded"));
+        assert_eq!(property(&e, "code").as_deref(), Some("invalid_type"));
+        assert_eq!(property(&e, "path").as_deref(), Some("calendar"));
     }
 
     #[wasm_bindgen_test]

@@ -27,8 +27,8 @@ pub trait Describe {
 /// use arrears::json::{Describe, Schemas};
 /// let mut schemas = Schemas::new();
 /// let date = chrono::NaiveDate::describe(&mut schemas);
-/// assert_eq!(arrears::json::to_string(&date)?, r##"{"$ref":"#/$defs/Date"}"##);
-/// assert!(schemas.definitions().contains_key("Date"));
+/// assert_eq!(arrears::json::to_string(&date)?, r##"{"$ref":"#/$defs/IsoDate"}"##);
+/// assert!(schemas.definitions().contains_key("IsoDate"));
 /// # Ok::<(), arrears::Error>(())
 /// ```
 #[derive(Default)]

@@ -364,7 +364,7 @@ fn is_plain(text: &str) -> bool {
 
 /// Builds a checked [`Book`] from decoded records, with paths in the caller's words; ids stay
 /// borrowed from the JSON text where they had no escapes.
-fn book<'a>(
+pub(crate) fn book<'a>(
     invoices: Vec<InvoiceRecord<'a>>,
     payments: Vec<PaymentRecord<'a>>,
     credits: Vec<CreditRecord<'a>>,

@@ -488,6 +488,12 @@ impl Decode<'_> for Amount {
     }
 }
 
+impl Encode for Amount {
+    fn encode(&self, writer: &mut Writer) {
+        writer.string(&self.0.to_string());
+    }
+}
+
 impl Describe for Amount {
     fn describe(schemas: &mut Schemas) -> Value {
         decimal_input(schemas, "Amount", "An amount such as \"1234.50\"")

@@ -51,7 +51,8 @@ ${init}.then(
 );
 `;
 const PAGE = (script) =>
-  `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>arrears</title><script type="module" src="${script}"></script>`;
+  '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>arrears</title>' +
+  `<script type="module" src="${script}"></script>`;
 
 before(() => {
   rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@
 
 use super::{Calendar, BUILTIN_NAMES};
 use crate::error::{quoted, Error, ErrorCode, Result};
-use crate::json::{Decode, Describe, Kind, Reader, Schemas, Value};
+use crate::json::{Decode, Describe, Encode, Kind, Reader, Schemas, Value, Writer};
 use crate::limits::MAX_CALENDAR_DATES;
 use chrono::{NaiveDate, Weekday};
 
@@ -62,6 +62,34 @@ impl Decode<'_> for Calendar {
         Ok(base
             .with_holidays(&custom.holidays.0)
             .with_workdays(&custom.workdays.0))
+    }
+}
+
+/// A calendar is written as it can be read back: its built-in name when it is one as it
+/// stands, else the custom object.
+impl Encode for Calendar {
+    fn encode(&self, writer: &mut Writer) {
+        let name = BUILTIN_NAMES
+            .iter()
+            .find(|(_, base)| *base == self.base)
+            .map(|(name, _)| *name);
+        let plain = Calendar::builtin(name.unwrap_or("none")).ok();
+        match (name, plain) {
+            (Some(name), Some(plain)) if plain == *self => writer.string(name),
+            _ => {
+                writer.begin_object();
+                writer.field("base", &name);
+                let weekend: Vec<&str> = WEEKDAY_NAMES
+                    .iter()
+                    .filter(|(_, day)| self.weekend & super::weekday_bit(*day) != 0)
+                    .map(|(name, _)| *name)
+                    .collect();
+                writer.field("weekend", &weekend);
+                writer.field("holidays", &self.holidays);
+                writer.field("workdays", &self.workdays);
+                writer.end_object();
+            }
+        }
     }
 }
 
@@ -209,6 +237,29 @@ mod tests {
         assert!(!cal.is_business_day(parse_date("2024-12-26")?)); // GB Boxing Day
         let empty: Input = crate::json::from_str(r#"{"calendar":{}}"#)?;
         assert_eq!(empty.calendar, Calendar::builtin("none")?);
+        Ok(())
+    }
+
+    #[test]
+    fn calendars_are_written_as_they_are_read() -> crate::Result<()> {
+        for json in [
+            r#""US""#,
+            r#""none""#,
+            r#"{"base":"GB","weekend":["fri","sat"],"holidays":["2024-06-03"],"workdays":["2024-12-25"]}"#,
+            r#"{"weekend":[],"holidays":[],"workdays":[]}"#,
+        ] {
+            let calendar: Calendar = crate::json::from_str_any(json)?;
+            let written = crate::json::to_string(&calendar)?;
+            assert_eq!(
+                crate::json::from_str_any::<Calendar>(&written)?,
+                calendar,
+                "{json}"
+            );
+        }
+        assert_eq!(
+            crate::json::to_string(&Calendar::builtin("target")?)?,
+            r#""TARGET""#
+        );
         Ok(())
     }
 

@@ -85,7 +85,7 @@ impl Builtin {
     }
 }
 
-fn weekday_bit(day: Weekday) -> u8 {
+pub(super) fn weekday_bit(day: Weekday) -> u8 {
     1 << day.num_days_from_monday()
 }
 

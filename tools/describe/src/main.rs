@@ -46,14 +46,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let codes = ErrorCode::ALL.iter().map(|code| {
         Value::object([
             ("code", code.as_str().into()),
-            ("meaning", code.meaning().trim_end().into()),
+            ("meaning", one_paragraph(code.meaning()).as_str().into()),
         ])
     });
+    let limits = [
+        (
+            "maxInputBytes",
+            Value::number(arrears::limits::MAX_INPUT_BYTES),
+        ),
+        (
+            "maxOutputBytes",
+            Value::number(arrears::limits::MAX_OUTPUT_BYTES),
+        ),
+        ("maxDepth", Value::number(arrears::limits::MAX_DEPTH)),
+    ];
     let registry = Value::object([
         ("version", env!("CARGO_PKG_VERSION").into()),
+        ("limits", Value::object(limits)),
         ("entryPoints", Value::Array(entries.collect())),
         ("errorCodes", Value::Array(codes.collect())),
     ]);
     std::fs::write(out.join("registry.json"), to_string(&registry)?)?;
     Ok(())
+}
+
+/// A doc comment's lines joined into one paragraph.
+fn one_paragraph(doc: &str) -> String {
+    doc.split_whitespace().collect::<Vec<_>>().join(" ")
 }

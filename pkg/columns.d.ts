@@ -1,46 +1,9 @@
-/**
- * Types of `agingBatch`: the aging of a whole portfolio from CSV text or typed columns, in one
- * call. See docs/ledger.md and the Rust docs of `arrears::ledger::batch`.
- */
-
-import type { CurrencySummary, CustomerAging, AgingBasis, Ignored } from "./ledger";
-import type { DateInput, IsoDate } from "./common";
-
-/** The options of both forms of `agingBatch`. */
-export interface AgingBatchOptions {
-  /** Records dated after it are ignored (and counted in `ignored`). */
-  asOf: DateInput;
-  /** Upper bounds in days, strictly rising; default `[30, 60, 90, 120]`. At most 64. */
-  buckets?: number[];
-  /** Default `"dueDate"`. */
-  basis?: AgingBasis;
-}
-
-/**
- * `agingBatch` from CSV text (RFC 4180, LF or CRLF, a header row naming the columns in any
- * order). Invoice columns: `id,customerId,issueDate,dueDate,amount,currency` and optionally
- * `disputed` (`true`, `false`, `1`, `0` or empty). Payment and credit columns:
- * `id,customerId,date,amount,currency` and optionally `invoiceId` (empty for none; with one,
- * the whole amount goes to that invoice). Dates `YYYY-MM-DD`, amounts decimal text with at most
- * the currency's minor units. A bad row is an error at `invoicesCsv:<line>:<column>`, the header
- * being line 1.
- *
- * @example
- * ```ts
- * agingBatch({
- *   asOf: "2024-03-01",
- *   invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n",
- *   paymentsCsv: "id,customerId,date,amount,currency,invoiceId\nP,acme,2024-02-01,30,EUR,\n",
- * }).total; // "70.00"
- * ```
- */
-export interface AgingBatchCsvInput extends AgingBatchOptions {
-  invoicesCsv: string;
-  paymentsCsv?: string | null;
-  creditsCsv?: string | null;
-  /** The CSV form has no columns. */
-  invoices?: never;
-}
+// Hand-written, the one part of the declarations that is: the typed-array columns form of
+// `agingBatch`. Typed arrays do not cross as JSON, so no JSON Schema describes them (the
+// bindings' `agingBatchColumns` and `wrapBatch` in shared.js take them). scripts/generate.mjs
+// inlines this file, without the import below, into the generated index.d.ts and index.d.cts;
+// it is not shipped on its own.
+import type { AgingBatchInput } from "./index.js";
 
 /**
  * A text column: the values joined by `"\n"` (one string for a million ids), or an array of
@@ -114,7 +77,13 @@ export interface ReceiptColumns {
  * }).total; // "70.00"
  * ```
  */
-export interface AgingBatchColumnsInput extends AgingBatchOptions {
+export interface AgingBatchColumnsInput {
+  /** The day of the report; records dated after it are left out. */
+  asOf: AgingBatchInput["asOf"];
+  /** Upper bounds of the buckets in days, rising (default 30, 60, 90, 120). */
+  buckets?: AgingBatchInput["buckets"];
+  /** What age counts from (default `dueDate`). */
+  basis?: AgingBatchInput["basis"];
   /** Customer ids. */
   customers: TextColumn;
   /** ISO 4217 codes, at most 256. */
@@ -124,22 +93,11 @@ export interface AgingBatchColumnsInput extends AgingBatchOptions {
   credits?: ReceiptColumns | null;
   /** The columns form has no CSV. */
   invoicesCsv?: never;
+  paymentsCsv?: never;
+  creditsCsv?: never;
 }
 
-/** Input of `agingBatch`: the CSV form or the columns form, told apart by `invoicesCsv` and `invoices`. */
-export type AgingBatchInput = AgingBatchCsvInput | AgingBatchColumnsInput;
-
-/**
- * Output of `agingBatch`: the report of `aging` with `include: ["buckets", "customers",
- * "currencies"]` and oldest-first allocation. The summary fields (`currency` ... `buckets`) are
- * at the top level only when the input has exactly one currency.
- */
-export interface AgingBatchOutput extends Partial<CurrencySummary> {
-  asOf: IsoDate;
-  basis: AgingBasis;
-  allocation: "oldestFirst";
-  ignored: Ignored;
-  bucketLabels: string[];
-  currencies: CurrencySummary[];
-  customers: CustomerAging[];
-}
+/** `agingBatch` from CSV text (the generated {@link AgingBatchInput}), with no columns. */
+export type AgingBatchCsvInput = AgingBatchInput & {
+  [K in Exclude<keyof AgingBatchColumnsInput, keyof AgingBatchInput>]?: never;
+};

@@ -1,0 +1,81 @@
+//! The collection policy: one versioned JSON document that the engine reads. This part holds
+//! what a debt costs when late — fee rules, interest, statutory compensation — and how a
+//! payment is applied to what is owed.
+//!
+//! Conventions throughout: a field named `...Rate` is a fraction (`"0.085"` is 8.5%); a field
+//! named `percent` or `...Percent...` is in percent (`"2"` is 2%). Amounts in a policy are in
+//! the currency of the invoice they apply to, with at most its minor units.
+
+mod charges;
+
+pub use charges::{
+    Compensation, Component, Compounding, DatedRate, Every, FeeKind, FeeRule, InterestBase,
+    InterestMethod, InterestPolicy, Parties, ReferenceRate, Regime, Tier,
+};
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Decode, Describe, Encode};
+
+/// The version of the policy document this engine reads.
+pub const POLICY_VERSION: u32 = 1;
+
+/// The collection policy document.
+///
+/// ```
+/// let policy: arrears::policy::Policy = arrears::json::from_str(r#"{"version": 1, "fees": [
+///   {"id": "late", "kind": "flat", "amount": "25"}]}"#)?;
+/// assert_eq!(policy.fees[0].id, "late");
+/// policy.check()?;
+/// # Ok::<(), arrears::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
+pub struct Policy {
+    /// The version of the document's format: 1 (default).
+    #[json(default = "version_one")]
+    pub version: u32,
+    /// Who the parties are: `b2b` (default) or `b2c`; read by every rule that cares (the
+    /// German statutory rate, compensation).
+    #[json(default)]
+    pub parties: Parties,
+    /// Late fees, each rule with an id that assessed fees cite.
+    #[json(default)]
+    pub fees: Vec<FeeRule>,
+    /// Late-payment interest.
+    pub interest: Option<InterestPolicy>,
+    /// Statutory fixed compensation for the costs of recovery.
+    pub compensation: Option<Compensation>,
+    /// The order in which a payment pays what an invoice owes (default fees, then interest,
+    /// then principal: §367(1) BGB). Compensation is paid with the fees.
+    #[json(default = "charges::default_waterfall")]
+    pub waterfall: Vec<Component>,
+}
+
+fn version_one() -> u32 {
+    POLICY_VERSION
+}
+
+impl Policy {
+    /// Checks what decoding cannot: the version, the fee rules and the interest settings.
+    /// Paths are inside the policy (`fees[0].percent`); callers add `policy`.
+    ///
+    /// # Errors
+    /// [`ErrorCode::OutOfRange`] for another version or a value out of its range,
+    /// [`ErrorCode::LimitExceeded`] over the limits of [`crate::limits`], and
+    /// [`ErrorCode::InvalidInput`] for fields that do not go together.
+    ///
+    /// ```
+    /// let policy: arrears::policy::Policy = arrears::json::from_str(r#"{"version": 2}"#)?;
+    /// assert_eq!(policy.check().unwrap_err().path(), "version");
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        if self.version != POLICY_VERSION {
+            let message = format!(
+                "this engine reads policy version {POLICY_VERSION}, not {}",
+                self.version
+            );
+            return Err(Error::new(ErrorCode::OutOfRange, message).at("version"));
+        }
+        charges::check(self)
+    }
+}

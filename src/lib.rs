@@ -29,6 +29,7 @@ pub mod ledger;
 pub mod limits;
 pub mod money;
 mod order;
+pub mod plans;
 pub mod policy;
 mod prose;
 pub mod terms;

@@ -43,6 +43,9 @@ pub const MAX_FEE_ASSESSMENTS: usize = 1_000;
 /// The most interest periods of one invoice.
 pub const MAX_INTEREST_PERIODS: usize = 10_000;
 
+/// The most installments of a payment plan.
+pub const MAX_PLAN_INSTALLMENTS: u32 = 600;
+
 /// The earliest date arrears accepts: 1900-01-01.
 ///
 /// ```

@@ -169,6 +169,42 @@ macro_rules! for_each_entry_point {
             /// ```
             referenceRates => reference_rates(crate::charges::requests::ReferenceRatesInput)
                 -> crate::charges::reference_rates::RateTable = crate::charges::requests::reference_rates_of;
+
+            /// A payment plan: the installments that repay a principal with interest, exactly
+            /// (the level payment is numpy-financial's `pmt`, rounded; the last installment
+            /// absorbs the rounding).
+            ///
+            /// ```js
+            /// paymentPlan({ principal: "500.00", annualRate: "0", count: 3, frequency: "monthly", firstDueDate: "2024-01-31" })
+            ///   .schedule.map((i) => [i.dueDate, i.payment]);
+            /// // → [["2024-01-31", "166.66"], ["2024-02-29", "166.66"], ["2024-03-31", "166.68"]]
+            /// ```
+            paymentPlan => payment_plan(crate::plans::schedule::PlanInput)
+                -> crate::plans::PaymentPlan = crate::plans::payment_plan;
+
+            /// Whether a plan is kept on `asOf`: payments fill its installments in order, each
+            /// `paid`, `upcoming`, `partlyPaid`, `late` or `missed`; the plan `current`,
+            /// `inArrears`, `broken` or `completed`, with what cures it.
+            ///
+            /// ```js
+            /// planStatus({ asOf: "2024-03-05",
+            ///   plan: { schedule: [{ number: 1, dueDate: "2024-01-31", payment: "100.00" }, { number: 2, dueDate: "2024-02-29", payment: "100.00" }] },
+            ///   payments: [{ id: "P", date: "2024-02-01", amount: "150.00" }] }).installments.map((i) => i.status);
+            /// // → ["paid", "missed"]
+            /// ```
+            planStatus => plan_status(crate::plans::status::PlanStatusInput)
+                -> crate::plans::status::PlanStatus = crate::plans::status::plan_status;
+
+            /// Whether promises to pay were kept: `pending`, `kept`, `partlyKept` or
+            /// `broken`, with what was paid and what is short.
+            ///
+            /// ```js
+            /// promiseStatus({ asOf: "2024-03-20", promises: [{ id: "A", amount: "100", date: "2024-03-10" }],
+            ///   payments: [{ id: "P", date: "2024-03-09", amount: "40" }] }).promises[0];
+            /// // → { id: "A", status: "partlyKept", paid: "40.00", shortfall: "60.00" }
+            /// ```
+            promiseStatus => promise_status(crate::plans::promises::PromiseStatusInput)
+                -> crate::plans::promises::PromiseReport = crate::plans::promises::promise_status;
         }
     };
 }

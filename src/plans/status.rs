@@ -1,0 +1,270 @@
+//! Whether a plan is kept: payments fill its installments in order, and each installment is
+//! paid, upcoming, late or missed on the day asked.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::json::{Decode, Describe, Encode};
+use crate::money::{Amount, Currency, Money};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// A plan as `planStatus` reads it: what `paymentPlan` returned, or any object with a
+/// `schedule` of `{ number, dueDate, payment }` (and its `currency`).
+#[derive(Decode, Describe)]
+pub struct PlanRecord {
+    /// The currency of the plan and its payments (two places without one).
+    pub currency: Option<Currency>,
+    /// The installments.
+    pub schedule: Vec<InstallmentRecord>,
+    /// As `paymentPlan` returns it; not read.
+    pub installment: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub financed: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub down_payment: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub totals: Option<TotalsRecord>,
+    /// As `paymentPlan` returns it; not read.
+    pub warnings: Option<Vec<String>>,
+}
+
+/// A plan's totals as `paymentPlan` returns them; not read.
+#[derive(Decode, Describe)]
+pub struct TotalsRecord {
+    /// Not read.
+    pub payments: Option<Amount>,
+    /// Not read.
+    pub interest: Option<Amount>,
+    /// Not read.
+    pub principal: Option<Amount>,
+    /// Not read.
+    pub fees: Option<Amount>,
+}
+
+/// An installment as `planStatus` reads it.
+#[derive(Decode, Describe)]
+pub struct InstallmentRecord {
+    /// Its number.
+    pub number: u32,
+    /// Its due date.
+    pub due_date: NaiveDate,
+    /// What is due.
+    pub payment: Amount,
+    /// As `paymentPlan` returns it; not read.
+    pub interest: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub principal: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub balance: Option<Amount>,
+    /// As `paymentPlan` returns it; not read.
+    pub fee: Option<Amount>,
+}
+
+/// A payment toward a plan or a promise.
+#[derive(Decode, Describe)]
+pub struct PaymentRecord<'a> {
+    /// Its id.
+    pub id: Cow<'a, str>,
+    /// The day it was received.
+    pub date: NaiveDate,
+    /// The amount, more than zero.
+    pub amount: Amount,
+}
+
+/// When a plan is broken.
+#[derive(Clone, Copy, Decode, Describe)]
+pub struct BrokenAfter {
+    /// Missed installments that break the plan (default 2).
+    pub missed: Option<u32>,
+    /// Days an installment may stay unpaid after its due date before the plan is broken
+    /// (default 30).
+    pub days_late: Option<u32>,
+}
+
+/// What `planStatus` takes.
+#[derive(Decode, Describe)]
+pub struct PlanStatusInput<'a> {
+    /// The plan.
+    pub plan: PlanRecord,
+    /// The payments made toward it, in its currency; those after `asOf` are left out.
+    #[json(default)]
+    pub payments: Vec<PaymentRecord<'a>>,
+    /// The day of the status.
+    pub as_of: NaiveDate,
+    /// Days past due an installment is `late` before it is `missed` (default 0).
+    #[json(default)]
+    pub grace_days: u32,
+    /// When the plan is broken.
+    pub broken_after: Option<BrokenAfter>,
+}
+
+/// A plan's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Describe)]
+pub enum PlanState {
+    /// Nothing past due is unpaid.
+    Current,
+    /// Something is late or missed, short of breaking the plan.
+    InArrears,
+    /// Too many installments missed, or one unpaid too long.
+    Broken,
+    /// Every installment is paid.
+    Completed,
+}
+
+/// An installment's status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Describe)]
+pub enum InstallmentState {
+    /// Fully paid.
+    Paid,
+    /// Not yet due, nothing paid.
+    Upcoming,
+    /// Not yet due, partly paid.
+    PartlyPaid,
+    /// Past due by at most the grace days.
+    Late,
+    /// Past due by more.
+    Missed,
+}
+
+/// One installment's status.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
+pub struct InstallmentStatus {
+    /// Its number.
+    pub number: u32,
+    /// Its due date.
+    pub due_date: NaiveDate,
+    /// What is due.
+    pub payment: Money,
+    /// What the payments have paid on it.
+    pub paid: Money,
+    /// Its status.
+    pub status: InstallmentState,
+}
+
+/// What `planStatus` returns.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
+pub struct PlanStatus {
+    /// The plan's status.
+    pub status: PlanState,
+    /// Each installment's status.
+    pub installments: Vec<InstallmentStatus>,
+    /// What brings the plan current: the unpaid part of every installment past its due date.
+    pub cure: Money,
+    /// The first installment not yet due.
+    pub next: Option<InstallmentStatus>,
+}
+
+/// The status of a plan on `asOf`.
+///
+/// # Errors
+/// `invalid_amount` for amounts with more decimals than the currency, `out_of_range` for an
+/// installment or payment of zero or less, and at `plan.schedule` for installments out of
+/// order.
+///
+/// ```
+/// let input: arrears::plans::status::PlanStatusInput = arrears::json::from_str(r#"{
+///   "plan": {"schedule": [{"number": 1, "dueDate": "2024-01-31", "payment": "100.00"},
+///                         {"number": 2, "dueDate": "2024-02-29", "payment": "100.00"}]},
+///   "payments": [{"id": "P", "date": "2024-02-01", "amount": "150.00"}], "asOf": "2024-03-05"}"#)?;
+/// let status = arrears::plans::status::plan_status(input)?;
+/// assert_eq!(status.cure.to_string(), "50.00");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn plan_status(input: PlanStatusInput<'_>) -> Result<PlanStatus> {
+    let currency = input.plan.currency;
+    let mut left = paid_through(&input.payments, input.as_of, currency)?;
+    let broken = input.broken_after.unwrap_or(BrokenAfter {
+        missed: None,
+        days_late: None,
+    });
+    let (max_missed, max_days) = (
+        broken.missed.unwrap_or(2),
+        i64::from(broken.days_late.unwrap_or(30)),
+    );
+    let mut installments = Vec::with_capacity(input.plan.schedule.len());
+    let (mut missed, mut arrears, mut too_late, mut cure) = (0u32, false, false, 0i128);
+    let mut previous: Option<NaiveDate> = None;
+    for (i, row) in input.plan.schedule.iter().enumerate() {
+        let at =
+            |field: &'static str| move |e: Error| e.at(crate::path!("plan", "schedule", i, field));
+        if previous.is_some_and(|p| row.due_date < p) {
+            let message = "installments are in order of their due dates";
+            return Err(at("dueDate")(Error::new(ErrorCode::OutOfRange, message)));
+        }
+        previous = Some(row.due_date);
+        let due = positive(row.payment, currency).map_err(at("payment"))?;
+        let paid = left.min(due);
+        left -= paid;
+        let days_past = (input.as_of - row.due_date).num_days();
+        let status = match (paid == due, days_past > 0) {
+            (true, _) => InstallmentState::Paid,
+            (false, false) if paid > 0 => InstallmentState::PartlyPaid,
+            (false, false) => InstallmentState::Upcoming,
+            (false, true) if days_past <= i64::from(input.grace_days) => InstallmentState::Late,
+            (false, true) => InstallmentState::Missed,
+        };
+        if days_past > 0 && paid < due {
+            arrears = true;
+            cure += due - paid;
+            missed += u32::from(status == InstallmentState::Missed);
+            too_late |= days_past > max_days;
+        }
+        installments.push(InstallmentStatus {
+            number: row.number,
+            due_date: row.due_date,
+            payment: Money::from_minor(due, currency),
+            paid: Money::from_minor(paid, currency),
+            status,
+        });
+    }
+    let status = if installments
+        .iter()
+        .all(|i| i.status == InstallmentState::Paid)
+    {
+        PlanState::Completed
+    } else if missed >= max_missed || too_late {
+        PlanState::Broken
+    } else if arrears {
+        PlanState::InArrears
+    } else {
+        PlanState::Current
+    };
+    let next = installments
+        .iter()
+        .find(|i| i.due_date > input.as_of)
+        .cloned();
+    Ok(PlanStatus {
+        status,
+        installments,
+        cure: Money::from_minor(cure, currency),
+        next,
+    })
+}
+
+/// What the payments dated by `as_of` add up to, in minor units.
+pub(crate) fn paid_through(
+    payments: &[PaymentRecord<'_>],
+    as_of: NaiveDate,
+    currency: Option<Currency>,
+) -> Result<i128> {
+    let mut total = 0;
+    for (i, payment) in payments.iter().enumerate() {
+        let amount = positive(payment.amount, currency)
+            .map_err(|e| e.at(crate::path!("payments", i, "amount")))?;
+        if payment.date <= as_of {
+            total += amount;
+        }
+    }
+    Ok(total)
+}
+
+/// An amount of `currency` more than zero, in minor units.
+pub(crate) fn positive(amount: Amount, currency: Option<Currency>) -> Result<i128> {
+    let money = Money::exact(amount.0, currency)?;
+    match money.minor() > 0 {
+        true => Ok(money.minor()),
+        false => Err(Error::new(
+            ErrorCode::OutOfRange,
+            format!("{} is not more than zero", amount.0),
+        )),
+    }
+}

@@ -442,3 +442,129 @@ fn promises_are_kept_partly_kept_or_broken() {
         ["kept 100.00 0.00", "partlyKept 30.00 20.00"]
     );
 }
+
+fn offers(input: &Value) -> Value {
+    let out = arrears::api::settlement_offers(&input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn one_invoice(amount: &str) -> Value {
+    json!([{"id": "A", "customerId": "acme", "issueDate": "2024-01-01", "dueDate": "2024-01-31", "amount": amount, "currency": "EUR"}])
+}
+
+/// The default policy on 1,000.00 owed, as of 1 June 2024 (offers lapse 14 days later, on
+/// 15 June; payments discounted at 10% a year, ACT/365F). Python's `decimal` at 40 digits:
+/// pay in full 1,000 / 1.1^(14/365) × 0.35 = 348.72; lump sum at the 70% floor, 700 /
+/// 1.1^(14/365) × 0.6 = 418.47 (a 30% discount: only the manager may offer it); the short
+/// plan, 333.33, 333.33, 333.34 on days 14, 44 and 75, × 0.7 = 691.96.
+#[test]
+fn settlement_offers_are_ranked_by_expected_recovery() {
+    let o = offers(&json!({"asOf": "2024-06-01", "invoices": one_invoice("1000.00")}));
+    let by_kind = |kind: &str| {
+        o["offers"]
+            .as_array()
+            .and_then(|list| list.iter().find(|x| x["kind"] == kind))
+            .cloned()
+            .unwrap_or_default()
+    };
+    assert_eq!(by_kind("payInFull")["expectedRecovery"], "348.72");
+    assert_eq!(
+        (
+            &by_kind("lumpSum")["amount"],
+            &by_kind("lumpSum")["discountPercent"]
+        ),
+        (&json!("700.00"), &json!("30.00"))
+    );
+    assert_eq!(by_kind("lumpSum")["expectedRecovery"], "418.47");
+    assert_eq!(by_kind("lumpSum")["authority"], "manager");
+    assert_eq!(by_kind("shortPlan")["expectedRecovery"], "691.96");
+    let kinds: Vec<&str> = o["offers"]
+        .as_array()
+        .map(|l| l.iter().filter_map(|x| x["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(kinds[0], "shortPlan");
+    // No role may give 30%: the lump sum is left out, and said so.
+    let strict = offers(
+        &json!({"asOf": "2024-06-01", "invoices": one_invoice("1000.00"),
+        "policy": {"settlement": {"authority": [{"role": "agent", "maxDiscountPercent": "5"}, {"role": "manager", "maxDiscountPercent": "20"}]}}}),
+    );
+    assert_eq!(strict["excluded"][0]["kind"], "lumpSum");
+    assert!(strict["offers"]
+        .as_array()
+        .is_some_and(|l| l.iter().all(|x| x["kind"] != "lumpSum")));
+    // A segment's own probability: the lump sum at 0.9 for "highRisk" beats the plans.
+    let segment = offers(
+        &json!({"asOf": "2024-06-01", "invoices": one_invoice("1000.00"), "segment": "highRisk",
+        "policy": {"settlement": {"completion": {"bySegment": [{"segment": "highRisk", "lumpSum": "0.9", "shortPlan": "0.3"}]}}}}),
+    );
+    assert_eq!(segment["offers"][0]["kind"], "lumpSum");
+    assert_eq!(segment["offers"][0]["completionProbability"], "0.9");
+}
+
+proptest! {
+    /// A lump sum never goes below the floor of the principal, and waives fees before
+    /// interest before principal; offers come in order of expected recovery.
+    #[test]
+    fn offers_keep_the_floor_and_their_order(cents_in in 10_000i64..10_000_000, floor in 0u32..=100, days in 0u32..700, fee in 0u32..5_000) {
+        let input = json!({
+            "asOf": chrono::NaiveDate::from_ymd_opt(2024, 2, 1).and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(days)))).map(|d| d.to_string()),
+            "invoices": one_invoice(&format!("{}.{:02}", cents_in / 100, cents_in % 100)),
+            "policy": {"fees": [{"id": "late", "kind": "flat", "amount": format!("{}.{:02}", fee / 100, fee % 100)}],
+                       "interest": {"annualRate": "0.12"},
+                       "settlement": {"floorPercentOfPrincipal": floor.to_string(), "authority": [{"role": "any", "maxDiscountPercent": "100"}]}}
+        });
+        let o = offers(&input);
+        let list = o["offers"].as_array().cloned().unwrap_or_default();
+        let recovery: Vec<i64> = list.iter().map(|x| cents(&x["expectedRecovery"])).collect();
+        prop_assert!(recovery.windows(2).all(|w| w[0] >= w[1]));
+        let lump = list.iter().find(|x| x["kind"] == "lumpSum").cloned().unwrap_or_default();
+        // The floor, rounded half to even as money is.
+        let (q, r) = ((cents_in * i64::from(floor)) / 100, (cents_in * i64::from(floor)) % 100);
+        let floor_cents = q + i64::from(r > 50 || (r == 50 && q % 2 == 1));
+        prop_assert!(cents(&lump["amount"]) >= floor_cents, "{} < {}", cents(&lump["amount"]), floor_cents);
+        let waived = &lump["waived"];
+        let waived_total = cents(&waived["fees"]) + cents(&waived["interest"]) + cents(&waived["principal"]);
+        prop_assert_eq!(cents(&lump["amount"]) + waived_total, cents(&o["owed"]));
+        // Principal is waived only once fees and interest are, and then down to the floor.
+        if cents(&waived["principal"]) > 0 {
+            prop_assert_eq!(cents(&lump["amount"]), floor_cents);
+        }
+    }
+}
+
+#[test]
+fn agreements_in_writing() -> arrears::Result<()> {
+    let o = offers(&json!({"asOf": "2024-06-01", "invoices": one_invoice("1000.00")}));
+    let lump = o["offers"]
+        .as_array()
+        .and_then(|l| l.iter().find(|x| x["kind"] == "lumpSum"))
+        .cloned()
+        .unwrap_or_default();
+    let input = json!({"offer": lump, "account": {"id": "C-1", "name": "Acme Ltd", "creditor": "Widgets plc", "currency": "EUR", "date": "2024-06-01"}});
+    let out: Value = serde_json::from_str(&arrears::api::agreement_text(&input.to_string())?)
+        .unwrap_or_default();
+    let text = out["text"].as_str().unwrap_or("");
+    assert!(
+        text.contains(
+            "between Widgets plc (the creditor) and Acme Ltd (the customer), account C-1"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("The customer will pay 700.00 EUR in all"),
+        "{text}"
+    );
+    assert!(text.contains("- 15 Jun 2024: 700.00 EUR"), "{text}");
+    assert!(text.contains("the creditor waives 300.00 EUR"), "{text}");
+    assert!(
+        text.contains("If a payment is not received by its due date"),
+        "{text}"
+    );
+    let neither =
+        json!({"account": {"id": "C-1", "name": "A", "creditor": "B", "date": "2024-06-01"}});
+    let e = arrears::api::agreement_text(&neither.to_string())
+        .err()
+        .map(|e| (e.code().as_str(), e.path()));
+    assert_eq!(e, Some(("invalid_input", "offer".to_owned())));
+    Ok(())
+}

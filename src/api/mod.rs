@@ -205,6 +205,30 @@ macro_rules! for_each_entry_point {
             /// ```
             promiseStatus => promise_status(crate::plans::promises::PromiseStatusInput)
                 -> crate::plans::promises::PromiseReport = crate::plans::promises::promise_status;
+
+            /// Settlement offers for one account — pay in full, a discounted lump sum, a
+            /// short and a long plan — ranked by expected recovery, each with the lowest role
+            /// allowed to make it.
+            ///
+            /// ```js
+            /// settlementOffers({ asOf: "2024-06-01",
+            ///   invoices: [{ id: "A", customerId: "acme", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: "1000.00", currency: "EUR" }] })
+            ///   .offers.map((o) => [o.kind, o.amount, o.authority]);
+            /// // → [["shortPlan", "1000.00", "agent"], ["longPlan", "1043.86", "agent"], ["lumpSum", "700.00", "manager"], ["payInFull", "1000.00", "agent"]]
+            /// ```
+            settlementOffers => settlement_offers(crate::plans::settlement::SettlementInput)
+                -> crate::plans::settlement::Offers = crate::plans::settlement::settlement_offers_of;
+
+            /// The written agreement of an accepted plan or settlement: parties, amounts,
+            /// dates and what happens on a missed payment.
+            ///
+            /// ```js
+            /// agreementText({ plan: { schedule: [{ number: 1, dueDate: "2024-01-31", payment: "100.00" }] },
+            ///   account: { id: "C-1", name: "Acme Ltd", creditor: "Widgets plc", date: "2024-01-10" } }).text.split("\n")[2];
+            /// // → "This agreement is made on 10 Jan 2024 between Widgets plc (the creditor) and Acme Ltd (the customer), account C-1."
+            /// ```
+            agreementText => agreement_text(crate::plans::agreement::AgreementInput)
+                -> crate::plans::agreement::Agreement = crate::plans::agreement::agreement_text;
         }
     };
 }

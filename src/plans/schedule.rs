@@ -13,6 +13,7 @@
 use crate::dates::{adjust, moved_by, year_fraction, Calendar, Convention, DayCount};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
+use crate::ledger::MAX_AMOUNT_MINOR_UNITS;
 use crate::limits::{MAX_ANNUAL_RATE, MAX_PLAN_INSTALLMENTS as MAX_INSTALLMENTS};
 use crate::money::{Amount, Currency, Money, Rounding};
 use chrono::{Days, Months, NaiveDate};
@@ -202,6 +203,10 @@ pub fn payment_plan(input: PlanInput) -> Result<PaymentPlan> {
     let down = money(input.down_payment, "downPayment")?;
     let fee = money(input.setup_fee, "setupFee")?;
     let financed = money(Some(input.principal), "principal")? - down;
+    if financed > i128::from(MAX_AMOUNT_MINOR_UNITS) {
+        let message = format!("a plan finances at most {MAX_AMOUNT_MINOR_UNITS} minor units");
+        return Err(Error::new(ErrorCode::LimitExceeded, message).at("principal"));
+    }
     if financed <= 0 || down < 0 || fee < 0 {
         let message = "the principal must be more than zero and more than the down payment";
         return Err(Error::new(ErrorCode::OutOfRange, message).at("principal"));
@@ -340,16 +345,21 @@ impl Plan<'_> {
     ) -> Result<i128> {
         let balance = Decimal::from_i128_with_scale(balance, 0);
         let exact = match self.day_count {
-            None => balance * self.rate / Decimal::from(self.frequency.per_year()),
+            None => balance
+                .checked_mul(self.rate)
+                .and_then(|x| x.checked_div(Decimal::from(self.frequency.per_year()))),
             Some(day_count) => {
                 let start = match (number, previous) {
                     (1, _) | (_, None) => self.frequency.period_before(due).unwrap_or(due),
                     (_, Some(previous)) => previous,
                 };
-                balance * self.rate * year_fraction(start, due, day_count, None)?
+                let fraction = year_fraction(start, due, day_count, None)?;
+                balance
+                    .checked_mul(self.rate)
+                    .and_then(|x| x.checked_mul(fraction))
             }
         };
-        round(exact, self.rounding)
+        round(exact.ok_or_else(too_large)?, self.rounding)
     }
 
     /// The rows of a plan of `count` installments.

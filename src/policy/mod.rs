@@ -7,11 +7,13 @@
 //! the currency of the invoice they apply to, with at most its minor units.
 
 mod charges;
+mod settlement;
 
 pub use charges::{
     Compensation, Component, Compounding, DatedRate, Every, FeeKind, FeeRule, InterestBase,
     InterestMethod, InterestPolicy, Parties, ReferenceRate, Regime, Tier,
 };
+pub use settlement::{Completion, PlanTerms, Role, SegmentCompletion, SettlementPolicy, Waivable};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
@@ -28,7 +30,7 @@ pub const POLICY_VERSION: u32 = 1;
 /// policy.check()?;
 /// # Ok::<(), arrears::Error>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
+#[derive(Clone, Debug, PartialEq, Eq, Decode, Encode, Describe)]
 pub struct Policy {
     /// The version of the document's format: 1 (default).
     #[json(default = "version_one")]
@@ -48,10 +50,29 @@ pub struct Policy {
     /// then principal: §367(1) BGB). Compensation is paid with the fees.
     #[json(default = "charges::default_waterfall")]
     pub waterfall: Vec<Component>,
+    /// What may be offered a customer who cannot pay in full.
+    #[json(default)]
+    pub settlement: SettlementPolicy,
 }
 
 fn version_one() -> u32 {
     POLICY_VERSION
+}
+
+/// The default policy: no fees, no interest, no compensation, the default waterfall and
+/// settlement terms.
+impl Default for Policy {
+    fn default() -> Policy {
+        Policy {
+            version: POLICY_VERSION,
+            parties: Parties::default(),
+            fees: Vec::new(),
+            interest: None,
+            compensation: None,
+            waterfall: charges::default_waterfall(),
+            settlement: SettlementPolicy::default(),
+        }
+    }
 }
 
 impl Policy {
@@ -76,6 +97,7 @@ impl Policy {
             );
             return Err(Error::new(ErrorCode::OutOfRange, message).at("version"));
         }
-        charges::check(self)
+        charges::check(self)?;
+        settlement::check(&self.settlement).map_err(|e| e.in_field("settlement"))
     }
 }

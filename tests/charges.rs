@@ -455,3 +455,23 @@ proptest! {
         prop_assert!(at(later + 1) <= at(later + 30));
     }
 }
+
+/// A debt paid the day after its due date was late: the fixed compensation is owed with the
+/// day's interest (Directive 2011/7/EU art. 6(1): the sum is owed where interest for late
+/// payment becomes payable). £2,150 due 2 December 2026 under UK-LPA, quoted good through
+/// 3 December: £70 (a debt of £1,000 to £9,999.99) and one day of interest.
+#[test]
+fn compensation_is_owed_from_the_first_day_late() {
+    let q = run(
+        quote,
+        &json!({
+            "asOf": "2026-12-02", "goodThrough": "2026-12-03",
+            "invoices": [invoice("A", "2026-11-02", "2026-12-02", "2150.00", "GBP")],
+            "policy": {"interest": {"regime": "UK-LPA", "referenceRates": [{"from": "2000-01-01", "rate": "0.0375"}]},
+                       "compensation": {"regime": "UK-LPA"}}
+        }),
+    );
+    // 2,150 × 0.1175 / 365 = 0.6921 → 0.69.
+    assert_eq!(q["invoices"][0]["compensation"], "70.00");
+    assert_eq!(q["total"], "2220.69");
+}

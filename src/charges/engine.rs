@@ -294,6 +294,7 @@ impl<'p> Debt<'p> {
     /// Opens interest on its first day; closes and reopens a period where the rate changes
     /// or, compounding monthly, on an anniversary (unpaid interest joins the base).
     fn begin_day(&mut self, today: NaiveDate) -> Result<()> {
+        self.assess_compensation(today);
         let Some(accrual) = &self.accrual else {
             return Ok(());
         };
@@ -433,9 +434,10 @@ impl<'p> Debt<'p> {
         Ok(amount - left)
     }
 
-    /// Assesses the fees and compensation due on `today`, after the day's payments; returns
-    /// the fees assessed.
-    fn assess(&mut self, today: NaiveDate, account_fees: i128) -> Result<i128> {
+    /// Assesses the statutory compensation on the day after the due date, before that day's
+    /// payments: the debt is late as soon as that day begins (Directive 2011/7/EU art. 6(1):
+    /// the fixed sum is owed where interest for late payment becomes payable).
+    fn assess_compensation(&mut self, today: NaiveDate) {
         if let Some((day, sum)) = self.compensation_due {
             if day == today {
                 self.compensation_due = None;
@@ -445,6 +447,10 @@ impl<'p> Debt<'p> {
                 }
             }
         }
+    }
+
+    /// Assesses the fees due on `today`, after the day's payments; returns the fees assessed.
+    fn assess(&mut self, today: NaiveDate, account_fees: i128) -> Result<i128> {
         let mut assessed = 0;
         for (r, schedule) in self.schedules.iter_mut().enumerate() {
             if schedule.next != Some(today) {

@@ -178,14 +178,11 @@ fn reference_rate(
     as_of: NaiveDate,
     warnings: &mut Vec<String>,
 ) -> Result<Decimal> {
-    if day > as_of {
-        let note = format!(
-            "the reference rate for {day} is not in the table, which is complete to {as_of}: \
-             the last published rate is used"
-        );
-        if !warnings.contains(&note) {
-            warnings.push(note);
-        }
+    if day > as_of && warnings.is_empty() {
+        warnings.push(format!(
+            "the reference rate table is complete to {as_of}: the last published rate is used \
+             from {day} on"
+        ));
     }
     rate_on(rates, day).ok_or_else(|| {
         let message = format!("no reference rate is known on {day}");

@@ -77,6 +77,8 @@ pub struct Quote {
     pub disputed: Vec<QuoteInvoice>,
     /// Every line of the total, per invoice.
     pub lines: Vec<Line>,
+    /// Notes, such as a reference rate read past its table.
+    pub warnings: Option<Vec<String>>,
 }
 
 /// The quote of `book` made on `as_of` and good through `good_through`: interest accrued
@@ -125,6 +127,7 @@ pub fn quote<Id: AsRef<str>>(
         invoices: Vec::new(),
         disputed: Vec::new(),
         lines: Vec::new(),
+        warnings: None,
     };
     let mut per_diem = Decimal::ZERO;
     for debt in &mut debts {

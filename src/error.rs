@@ -94,6 +94,10 @@ error_codes! {
     OverApplied = "over_applied",
     /// A rate, percent or other number that is not a plain decimal such as `"0.085"`.
     InvalidNumber = "invalid_number",
+    /// Not an instant with an offset, RFC 3339: `"2026-12-03T08:00:00-05:00"`.
+    InvalidInstant = "invalid_instant",
+    /// Not an IANA time zone the host knows, such as `"America/New_York"`.
+    UnknownTimeZone = "unknown_time_zone",
     /// The browser entry was called before `init()` (or `initSync()`) finished.
     NotInitialised = "not_initialised",
     /// A bug in arrears (a trap or an impossible state); please report the input.

@@ -32,6 +32,7 @@ mod order;
 pub mod plans;
 pub mod policy;
 mod prose;
+pub mod strategy;
 pub mod terms;
 
 pub use error::{Error, ErrorCode, Result};

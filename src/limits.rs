@@ -46,6 +46,11 @@ pub const MAX_INTEREST_PERIODS: usize = 10_000;
 /// The most installments of a payment plan.
 pub const MAX_PLAN_INSTALLMENTS: u32 = 600;
 
+/// The most actions one `timeline` answer lists.
+pub const MAX_TIMELINE_ACTIONS: usize = 200;
+/// The longest span of a `timeline`, in days (five years).
+pub const MAX_TIMELINE_DAYS: i64 = 1_826;
+
 /// The earliest date arrears accepts: 1900-01-01.
 ///
 /// ```

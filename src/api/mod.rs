@@ -229,6 +229,75 @@ macro_rules! for_each_entry_point {
             /// ```
             agreementText => agreement_text(crate::plans::agreement::AgreementInput)
                 -> crate::plans::agreement::Agreement = crate::plans::agreement::agreement_text;
+
+            /// The next collection action of an account: its segment, the ladder step or event
+            /// due, its earliest compliant instant in the debtor's time zone, the rules that
+            /// fired and what is blocked, with an audit record (docs/strategy.md).
+            ///
+            /// ```js
+            /// const next = nextAction({ now: "2026-03-02T15:00:00Z", account: { id: "acme", timeZone: "America/New_York",
+            ///   invoices: [{ id: "A", customerId: "acme", issueDate: "2025-01-01", dueDate: "2026-03-01", amount: "500.00", currency: "USD" }] } });
+            /// [next.segment, next.action, next.channel, next.at];
+            /// // → ["goodStanding", "dueDateReminder", "email", "2026-03-02T10:00:00-05:00"]
+            /// ```
+            nextAction => next_action(crate::strategy::requests::NextActionInput)
+                -> crate::strategy::NextAction = crate::strategy::requests::next_action_of;
+
+            /// The next action of many accounts at once, the history items naming their
+            /// `accountId`: what one `nextAction` call per account gives.
+            ///
+            /// ```js
+            /// nextActions({ now: "2026-03-02T15:00:00Z",
+            ///   accounts: [{ id: "acme", timeZone: "Europe/London", invoices: [{ id: "A", customerId: "acme", issueDate: "2025-01-01", dueDate: "2026-03-01", amount: "500.00", currency: "GBP" }] }],
+            ///   history: [{ accountId: "acme", at: "2026-03-02T09:00:00Z", channel: "email", kind: "message", action: "dueDateReminder" }] })
+            ///   .results.map((r) => [r.action, r.at]);
+            /// // → [["secondReminder", "2026-03-08T08:00:00+00:00"]]
+            /// ```
+            nextActions => next_actions(crate::strategy::requests::NextActionsInput)
+                -> crate::strategy::requests::NextActions = crate::strategy::requests::next_actions_of;
+
+            /// Every action the ladder would take from `now` to `until` if nothing is paid, each
+            /// at its earliest compliant instant.
+            ///
+            /// ```js
+            /// timeline({ now: "2026-02-20T12:00:00Z", until: "2026-03-10T00:00:00Z", account: { id: "acme", timeZone: "America/New_York",
+            ///   invoices: [{ id: "A", customerId: "acme", issueDate: "2025-01-01", dueDate: "2026-03-01", amount: "500.00", currency: "USD" }] } })
+            ///   .actions.map((a) => [a.action, a.at]);
+            /// // → [["preDueReminder", "2026-02-26T08:00:00-05:00"], ["dueDateReminder", "2026-03-02T08:00:00-05:00"], ["secondReminder", "2026-03-08T08:00:00-04:00"]]
+            /// ```
+            timeline => timeline(crate::strategy::requests::TimelineInput)
+                -> crate::strategy::requests::Timeline = crate::strategy::requests::timeline_of;
+
+            /// Whether a contact on a channel is allowed at an instant under the compliance
+            /// rules (contact hours, call frequency, quiet days, opt-outs, a request to cease),
+            /// and if not, the earliest instant it is.
+            ///
+            /// ```js
+            /// contactAllowed({ channel: "phone", at: "2026-03-02T12:30:00Z", timeZone: "America/New_York" });
+            /// // → { allowed: false, reasons: [{ rule: "contactHours", why: "12 CFR 1006.6(b)(1)(i): contact from 08:00 to 21:00 in America/New_York", until: "2026-03-02T13:00:00Z" }], earliest: "2026-03-02T08:00:00-05:00" }
+            /// ```
+            contactAllowed => contact_allowed(crate::strategy::requests::ContactInput)
+                -> crate::strategy::requests::ContactAnswer = crate::strategy::requests::contact_allowed_of;
+
+            /// The written collection terms of a policy, in plain language, to give customers
+            /// before anything is late.
+            ///
+            /// ```js
+            /// describePolicy({}).text.split("\n")[0];
+            /// // → "How we collect what is owed"
+            /// ```
+            describePolicy => describe_policy(crate::strategy::terms::DescribeInput)
+                -> crate::strategy::terms::Terms = crate::strategy::requests::describe_policy_of;
+
+            /// The default policy document: segments, ladders, events, compliance, settlement
+            /// terms, no fees and no interest (described by `arrears/policy.schema.json`).
+            ///
+            /// ```js
+            /// defaultPolicy({}).segments.map((s) => s.name);
+            /// // → ["newAccount", "highRisk", "slowPayer", "goodStanding"]
+            /// ```
+            defaultPolicy => default_policy(crate::strategy::requests::Nothing)
+                -> crate::policy::Policy = crate::strategy::requests::default_policy_of;
         }
     };
 }

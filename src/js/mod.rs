@@ -8,6 +8,7 @@
 //! An error becomes a real JS `Error` named `ArrearsError` with `code` and `path` properties.
 
 mod allocator;
+mod zones;
 
 use crate::api;
 use crate::error::{Error, ErrorCode};
@@ -53,6 +54,7 @@ fn with_input<const N: usize>(
     lengths: [usize; N],
     f: impl FnOnce([&str; N]) -> crate::Result<String>,
 ) -> Result<String, js_sys::Error> {
+    crate::strategy::zones::install(zones::offset_of);
     // The call's records, indexes and answer take about twice its input: make room at once.
     allocator::reserve(lengths.iter().sum::<usize>().saturating_mul(2));
     INPUT

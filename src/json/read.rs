@@ -633,11 +633,17 @@ fn syntax(message: &str) -> Error {
 }
 
 fn unknown_field(key: &str, fields: &[&str]) -> Error {
-    let message = format!(
-        "{} is not a field here; the fields are {}",
-        quoted(key),
-        listed(fields)
-    );
+    let message = match fields {
+        [] => format!(
+            "{} is not a field here; this object takes none",
+            quoted(key)
+        ),
+        _ => format!(
+            "{} is not a field here; the fields are {}",
+            quoted(key),
+            listed(fields)
+        ),
+    };
     Error::new(ErrorCode::UnknownField, message).in_field(key)
 }
 

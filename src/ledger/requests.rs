@@ -13,7 +13,7 @@ use super::{
 };
 use crate::dates::Convention;
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Decode, Describe, Kind, Reader, Schemas, Value};
+use crate::json::{Decode, Describe, Encode, Kind, Reader, Schemas, Value, Writer};
 use crate::money::{parse_amount, Amount, Currency};
 use crate::terms::{Terms, TermsInput};
 use chrono::NaiveDate;
@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// An invoice.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct InvoiceRecord<'a> {
     /// Unique among the invoices (at most 256 bytes).
     pub id: Cow<'a, str>,
@@ -43,7 +43,7 @@ pub struct InvoiceRecord<'a> {
 }
 
 /// A payment received.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct PaymentRecord<'a> {
     /// Unique among the payments.
     pub id: Cow<'a, str>,
@@ -61,7 +61,7 @@ pub struct PaymentRecord<'a> {
 }
 
 /// Part of a payment applied to a named invoice.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct AppliesTo<'a> {
     /// The invoice's id.
     pub invoice_id: Cow<'a, str>,
@@ -70,7 +70,7 @@ pub struct AppliesTo<'a> {
 }
 
 /// A credit note (or write-down) issued.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct CreditRecord<'a> {
     /// Unique among the credits.
     pub id: Cow<'a, str>,
@@ -331,7 +331,15 @@ pub fn batch_report<Id: AsRef<str>>(
 
 /// An amount as written, checked by [`parse_amount`] but kept as text, so that it goes
 /// straight to minor units once the row's currency is known ([`text_to_minor_units`]).
+#[derive(Clone)]
 pub struct AmountText<'a>(Cow<'a, str>);
+
+impl AmountText<'_> {
+    /// The amount as written.
+    pub(crate) fn text(&self) -> &str {
+        &self.0
+    }
+}
 
 impl<'a> Decode<'a> for AmountText<'a> {
     fn decode(reader: &mut Reader<'a>) -> Result<AmountText<'a>> {
@@ -344,6 +352,12 @@ impl<'a> Decode<'a> for AmountText<'a> {
             parse_amount(&text)?;
         }
         Ok(AmountText(text))
+    }
+}
+
+impl Encode for AmountText<'_> {
+    fn encode(&self, writer: &mut Writer) {
+        writer.string(&self.0);
     }
 }
 

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use std::borrow::Cow;
 
 /// A promise to pay.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct Promise<'a> {
     /// Its id.
     pub id: Cow<'a, str>,

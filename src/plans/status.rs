@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// A plan as `planStatus` reads it: what `paymentPlan` returned, or any object with a
 /// `schedule` of `{ number, dueDate, payment }` (and its `currency`).
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct PlanRecord {
     /// The currency of the plan and its payments (two places without one).
     pub currency: Option<Currency>,
@@ -28,7 +28,7 @@ pub struct PlanRecord {
 }
 
 /// A plan's totals as `paymentPlan` returns them; not read.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct TotalsRecord {
     /// Not read.
     pub payments: Option<Amount>,
@@ -41,7 +41,7 @@ pub struct TotalsRecord {
 }
 
 /// An installment as `planStatus` reads it.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct InstallmentRecord {
     /// Its number.
     pub number: u32,
@@ -60,7 +60,7 @@ pub struct InstallmentRecord {
 }
 
 /// A payment toward a plan or a promise.
-#[derive(Decode, Describe)]
+#[derive(Clone, Decode, Encode, Describe)]
 pub struct PaymentRecord<'a> {
     /// Its id.
     pub id: Cow<'a, str>,

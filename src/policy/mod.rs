@@ -7,13 +7,20 @@
 //! the currency of the invoice they apply to, with at most its minor units.
 
 mod charges;
+mod defaults;
 mod settlement;
+mod strategy;
 
 pub use charges::{
     Compensation, Component, Compounding, DatedRate, Every, FeeKind, FeeRule, InterestBase,
     InterestMethod, InterestPolicy, Parties, ReferenceRate, Regime, Tier,
 };
 pub use settlement::{Completion, PlanTerms, Role, SegmentCompletion, SettlementPolicy, Waivable};
+pub use strategy::{
+    Action, Agency, Anchor, CallFrequency, Channel, Compliance, Condition, ContactHours,
+    CreditReporting, EventStep, Events, Fact, Ladder, Legal, QuietDays, SegmentRule, Step,
+    StepCondition, Validation,
+};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
@@ -53,6 +60,24 @@ pub struct Policy {
     /// What may be offered a customer who cannot pay in full.
     #[json(default)]
     pub settlement: SettlementPolicy,
+    /// Segments, in order: the first rule that matches names the account's segment.
+    #[json(default = "defaults::segments")]
+    pub segments: Vec<SegmentRule>,
+    /// The ladder of each segment.
+    #[json(default = "defaults::ladders")]
+    pub ladders: Vec<Ladder>,
+    /// The actions events call for.
+    #[json(default = "defaults::events")]
+    pub events: Events,
+    /// When an account goes to a collection agency.
+    #[json(default = "defaults::agency")]
+    pub agency: Agency,
+    /// When a suit is worth its cost.
+    #[json(default = "defaults::legal")]
+    pub legal: Legal,
+    /// The compliance rules.
+    #[json(default)]
+    pub compliance: Compliance,
 }
 
 fn version_one() -> u32 {
@@ -71,12 +96,19 @@ impl Default for Policy {
             compensation: None,
             waterfall: charges::default_waterfall(),
             settlement: SettlementPolicy::default(),
+            segments: defaults::segments(),
+            ladders: defaults::ladders(),
+            events: defaults::events(),
+            agency: defaults::agency(),
+            legal: defaults::legal(),
+            compliance: Compliance::default(),
         }
     }
 }
 
 impl Policy {
-    /// Checks what decoding cannot: the version, the fee rules and the interest settings.
+    /// Checks what decoding cannot: the version, the fee rules, the interest settings, the
+    /// settlement terms and the strategy (segments, ladders, compliance).
     /// Paths are inside the policy (`fees[0].percent`); callers add `policy`.
     ///
     /// # Errors
@@ -98,6 +130,7 @@ impl Policy {
             return Err(Error::new(ErrorCode::OutOfRange, message).at("version"));
         }
         charges::check(self)?;
-        settlement::check(&self.settlement).map_err(|e| e.in_field("settlement"))
+        settlement::check(&self.settlement).map_err(|e| e.in_field("settlement"))?;
+        strategy::check(self)
     }
 }

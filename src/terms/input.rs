@@ -2,7 +2,7 @@
 
 use super::{Discount, Due, Installment, Start, Terms};
 use crate::error::{Error, ErrorCode, Result};
-use crate::json::{Decode, Describe, Kind, Reader, Schemas, Value};
+use crate::json::{Decode, Describe, Encode, Kind, Reader, Schemas, Value, Writer};
 use crate::limits::MAX_TERMS_BYTES;
 use rust_decimal::Decimal;
 
@@ -36,7 +36,7 @@ pub enum TermsInput {
 /// assert_eq!(TermsInput::Object(object).to_terms()?.to_string(), "Net 30 EOM");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Decode, Describe)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
 pub struct TermsObject {
     /// The full amount is due this many calendar days after the start (0 to 3650).
     pub net_days: Option<u32>,
@@ -59,7 +59,7 @@ pub struct TermsObject {
 /// assert_eq!((part.percent.to_string(), part.days), ("1.5".into(), 10));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Decode, Describe)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Decode, Encode, Describe)]
 pub struct PercentDays {
     /// Percent (`"2"` is 2%), as decimal text or a JSON number read as written.
     pub percent: Decimal,
@@ -138,6 +138,15 @@ impl Decode<'_> for TermsInput {
             _ => Err(reader.mismatch(
                 "payment terms as text such as \"2/10 Net 30\" or an object such as {\"netDays\": 30}",
             )),
+        }
+    }
+}
+
+impl Encode for TermsInput {
+    fn encode(&self, writer: &mut Writer) {
+        match self {
+            TermsInput::Text(text) => writer.string(text),
+            TermsInput::Object(object) => object.encode(writer),
         }
     }
 }

@@ -121,6 +121,21 @@ impl Calendar {
         })
     }
 
+    /// A calendar of Saturday and Sunday weekends and no holidays (`none`).
+    ///
+    /// ```
+    /// assert_eq!(arrears::dates::Calendar::weekends_only(), arrears::dates::Calendar::builtin("none")?);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn weekends_only() -> Calendar {
+        Calendar {
+            base: None,
+            weekend: weekday_bit(Weekday::Sat) | weekday_bit(Weekday::Sun),
+            holidays: Vec::new(),
+            workdays: Vec::new(),
+        }
+    }
+
     /// The same calendar with `days` as its weekend instead (an empty list: no weekend).
     ///
     /// ```

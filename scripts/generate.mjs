@@ -24,11 +24,14 @@ const CUSTOM = {
   agingBatch: { wrapper: "wrapBatch(glue)", input: "AgingBatchCsvInput | AgingBatchColumnsInput" },
 };
 
-/** registry.json and every `*.schema.json` of the directory arrears-describe wrote. */
+/**
+ * registry.json and every `*.schema.json` of the directory arrears-describe wrote, but
+ * policy.schema.json: its types are arrears.schema.json's too.
+ */
 export function readDescription(dir) {
   const registry = JSON.parse(readFileSync(join(dir, "registry.json"), "utf8"));
   const schemas = readdirSync(dir)
-    .filter((file) => file.endsWith(".schema.json"))
+    .filter((file) => file.endsWith(".schema.json") && file !== "policy.schema.json")
     .sort()
     .map((file) => JSON.parse(readFileSync(join(dir, file), "utf8")));
   for (const name of Object.keys(CUSTOM)) {

@@ -1,6 +1,7 @@
 //! Writes what the npm package is generated from: `arrears.schema.json` (every input and
-//! output type, JSON Schema 2020-12) and `registry.json` (every entry point with its doc and
-//! types, and every error code), into the directory given as the only argument.
+//! output type, JSON Schema 2020-12), `policy.schema.json` (the policy document alone, to
+//! validate policies with any JSON Schema tool) and `registry.json` (every entry point with
+//! its doc and types, and every error code), into the directory given as the only argument.
 //!
 //! ```sh
 //! cargo run -p arrears-describe -- target/describe
@@ -35,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ("$defs", Value::Object(definitions.collect())),
     ]);
     std::fs::write(out.join("arrears.schema.json"), to_string(&schema)?)?;
+    std::fs::write(out.join("policy.schema.json"), to_string(&policy_schema())?)?;
     let entries = entries.into_iter().map(|e| {
         Value::object([
             ("name", e.name.into()),
@@ -68,6 +70,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ]);
     std::fs::write(out.join("registry.json"), to_string(&registry)?)?;
     Ok(())
+}
+
+/// The schema of a policy document, as the engine reads it.
+fn policy_schema() -> Value {
+    let mut schemas = Schemas::new();
+    let root = <arrears::policy::Policy as arrears::json::Describe>::describe(&mut schemas);
+    let definitions = schemas
+        .definitions()
+        .iter()
+        .map(|(name, schema)| (name.clone(), schema.clone()));
+    Value::object([
+        ("$schema", "https://json-schema.org/draft/2020-12/schema".into()),
+        ("title", "arrears policy".into()),
+        ("description", "A collection policy document of arrears, version 1: fees, interest, compensation, settlement terms, segments, ladders, events and compliance rules (docs/strategy.md).".into()),
+        ("$ref", root.get("$ref").cloned().unwrap_or(Value::Null)),
+        ("$defs", Value::Object(definitions.collect())),
+    ])
 }
 
 /// A doc comment's lines joined into one paragraph.

@@ -1090,3 +1090,28 @@ proptest! {
         prop_assert!(times.iter().all(|t| *t >= parse(&now)));
     }
 }
+
+/// The answers of `tests/fixtures/strategy/zones.json` are the native build's; the JS tests
+/// check the wasm build gives the same in every runtime.
+#[test]
+fn the_zone_fixture_holds_the_native_answers() {
+    let path = "tests/fixtures/strategy/zones.json";
+    let mut fixture: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}")))
+            .unwrap_or_default();
+    let write = std::env::var("ARREARS_WRITE_FIXTURES").is_ok();
+    for call in fixture["calls"].as_array_mut().into_iter().flatten() {
+        let entry = call["entry"].as_str().unwrap_or_default();
+        let out =
+            arrears::api::call(entry, &call["input"].to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let out: Value = serde_json::from_str(&out).unwrap_or_default();
+        match write {
+            true => call["output"] = out,
+            false => assert_eq!(call["output"], out, "{}", call["input"]),
+        }
+    }
+    if write {
+        let text = serde_json::to_string_pretty(&fixture).unwrap_or_default();
+        std::fs::write(path, text + "\n").unwrap_or_else(|e| panic!("{e}"));
+    }
+}

@@ -82,3 +82,31 @@ fn local_seconds(parts: &Array) -> Option<i64> {
             .timestamp(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::offset_of;
+    use crate::ErrorCode;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// New York is UTC−5 until 07:00 UTC on 8 March 2026 and UTC−4 from then; India is
+    /// UTC+5:30 all year (1,772,953,200 is 2026-03-08T07:00:00Z).
+    #[wasm_bindgen_test]
+    fn the_host_gives_offsets_across_a_clock_change() {
+        assert_eq!(
+            offset_of("America/New_York", 1_772_953_199).ok(),
+            Some(-5 * 3600)
+        );
+        assert_eq!(
+            offset_of("America/New_York", 1_772_953_200).ok(),
+            Some(-4 * 3600)
+        );
+        assert_eq!(offset_of("Asia/Kolkata", 0).ok(), Some(19_800));
+        assert_eq!(
+            offset_of("Mars/Olympus", 0).err().map(|e| e.code()),
+            Some(ErrorCode::UnknownTimeZone)
+        );
+        // Asked again after the error, a known zone still answers.
+        assert_eq!(offset_of("UTC", 0).ok(), Some(0));
+    }
+}

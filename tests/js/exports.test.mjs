@@ -24,7 +24,7 @@ const expectedExports = [...names, ...EXTRAS].sort();
 /**
  * Wasm exports that are not entry points: the input buffer and the memory the wrappers write
  * into, agingBatch's CSV and columns forms (shared.js `wrapBatch`), and wasm-bindgen 0.2.130's
- * own (the memory, its allocator, externref table, start function, and the globals of
+ * own (the memory, its allocator (realloc: strings from Intl, src/js/zones.rs), externref table, start function, and the globals of
  * `--experimental-reset-state-function`).
  */
 const WASM_INTERNALS = [
@@ -34,6 +34,7 @@ const WASM_INTERNALS = [
   "agingBatchColumns",
   "memory",
   "__wbindgen_malloc",
+  "__wbindgen_realloc",
   "__wbindgen_free",
   "__wbindgen_exn_store",
   "__wbindgen_externrefs",
@@ -113,7 +114,12 @@ test("every registry example gives the output its // → line shows", async () =
     assert.ok(example, `${name} has a js example`);
     const [code, shown] = example.split(/^\/\/ → /m);
     assert.ok(shown, `${name}: the example shows its output on a // → line`);
-    const run = new Function(...Object.keys(esm), `return ${code.trim().replace(/;$/, "")};`);
+    // Statements, then the expression whose value the // → line shows (statements start
+    // their lines; continuation lines are indented).
+    const statements = code.trim().replace(/;$/, "").split(/;\n(?=\S)/);
+    const last = statements.pop();
+    const body = statements.map((statement) => `${statement};\n`).join("") + `return ${last};`;
+    const run = new Function(...Object.keys(esm), body);
     const expected = new Function(`return (${shown.trim()});`)();
     assert.deepEqual(run(...Object.values(esm)), expected, name);
   }

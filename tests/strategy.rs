@@ -1057,8 +1057,6 @@ fn local_hour(at: &str) -> u32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64).min(2_000)))]
-
     /// The next action is never before `now`, never outside the contact hours (but tasks),
     /// never while held or stopped; the timeline is in order.
     #[test]

@@ -4,7 +4,7 @@
 // comes from the `arrears` package; this file reads the form and draws.
 
 import { init, quote, charges } from 'arrears';
-import { element, grouped, svg } from './dom.js';
+import { addDays, addRecordRow, daysBetween, describe, element, fieldOfRow, grouped, longDate, recordsOf, relabelRows, svg } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 const CUSTOMER = 'acme';
@@ -58,26 +58,12 @@ let chartToEdited = false;
 
 // ---- small helpers ----
 
-// Dates are `YYYY-MM-DD` text; Date objects only count days and place points, in UTC.
-const utc = (iso) => new Date(`${iso}T00:00:00Z`);
-const addDays = (iso, n) => new Date(utc(iso).getTime() + n * 86_400_000).toISOString().slice(0, 10);
-const daysBetween = (from, to) => Math.round((utc(to) - utc(from)) / 86_400_000);
-const longDate = (iso) => utc(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-
-/** "out_of_range at goodThrough: …" for an ArrearsError (or the page's own `{ code, path, message }`). */
-function describe(error) {
-  if (typeof error?.code !== 'string') return `unexpected error: ${error?.message ?? error}`;
-  const prefix = `${error.code}${error.path ? ` at ${error.path}` : ''}: `;
-  return error.message.startsWith(prefix) ? error.message : prefix + error.message;
-}
-
 /** The form field an error's path names (`invoices[2].amount`, `goodThrough`), if shown. */
 function fieldOf(path) {
   const match = /^(invoices|payments)\[(\d+)\]\.?(\w*)/.exec(path);
   if (match === null) return { asOf: view.asOf, goodThrough: view.goodThrough, chartTo: view.chartTo }[path] ?? null;
   if (match[3] === 'currency') return view.currency;
-  const row = $(`quote-${match[1]}`).tBodies[0].rows[Number(match[2])];
-  return row?.querySelector(`[data-field="${match[3]}"]`) ?? row?.querySelector('input') ?? null;
+  return fieldOfRow($(`quote-${match[1]}`), Number(match[2]), match[3]);
 }
 
 function showError(error) {
@@ -89,40 +75,10 @@ function showError(error) {
 
 // ---- the form ----
 
-function addRow(kind, record) {
-  const row = $(`quote-${kind}`).tBodies[0].insertRow();
-  for (const [field, title, type] of COLUMNS[kind]) {
-    const input = element('input', { type, name: field, spellcheck: false });
-    input.dataset.field = field;
-    if (type === 'checkbox') input.checked = record[field] === true;
-    else input.value = record[field] ?? '';
-    if (field === 'amount') input.inputMode = 'decimal';
-    const label = element('span', { className: 'visually-hidden' });
-    label.dataset.title = title;
-    row.insertCell().append(element('label', {}, label, input));
-  }
-  row.insertCell().append(element('button', { type: 'button', className: 'remove', textContent: '×', title: 'Remove this row' }));
-  relabel(kind);
-}
-
-/** Labels each row's fields by their row number ("Due, invoice 3"), again after a removal. */
-function relabel(kind) {
-  [...$(`quote-${kind}`).tBodies[0].rows].forEach((row, i) => {
-    for (const span of row.querySelectorAll('label span')) span.textContent = `${span.dataset.title}, ${kind.slice(0, -1)} ${i + 1}`;
-    row.querySelector('button.remove').setAttribute('aria-label', `Remove ${kind.slice(0, -1)} ${i + 1}`);
-  });
-}
-
+const addRow = (kind, record) => addRecordRow($(`quote-${kind}`), COLUMNS[kind], record, kind.slice(0, -1));
+const relabel = (kind) => relabelRows($(`quote-${kind}`), kind.slice(0, -1));
 /** The table's rows as the ledger's records, every row (so an error's index is its row). */
-function records(kind, currency) {
-  return [...$(`quote-${kind}`).tBodies[0].rows].map((row) => {
-    const record = { customerId: CUSTOMER, currency };
-    for (const input of row.querySelectorAll('input')) {
-      record[input.dataset.field] = input.type === 'checkbox' ? input.checked : input.value.trim();
-    }
-    return record;
-  });
-}
+const records = (kind, currency) => recordsOf($(`quote-${kind}`), { customerId: CUSTOMER, currency });
 
 function readForm() {
   const currency = view.currency.value;
@@ -189,7 +145,7 @@ function drawQuote(result, warnings) {
   }));
   $('quote-disputed-box').hidden = result.disputed.length === 0;
 
-  // One per half-year past the rate table, per invoice: the first few say it.
+  // One per invoice whose interest runs past the rate table: the first few say it.
   const shown = warnings.length > 3 ? [...warnings.slice(0, 3), `… and ${warnings.length - 3} more like these`] : warnings;
   $('quote-warnings').replaceChildren(...shown.map((text) => element('li', { textContent: text })));
   $('quote-warnings').hidden = warnings.length === 0;

@@ -13,6 +13,8 @@
 //   that code and path (PATH as written, no quotes, to the end of the line).
 // - Other comments are prose: put the hand check ("182 days / 360") on its own comment line
 //   after the value, never on the `// →` line.
+// - No abbreviated outputs (`...`): show the whole value, or select the part shown
+//   (`aging(...).buckets[2]`).
 // - Each file's blocks run in order as one ES module, so a block may use what an earlier block
 //   of the same file defined; `import ... from "arrears"` lines are gathered at its top (a name
 //   may be imported in several blocks). Every check must run (a check inside a `catch` that is
@@ -50,7 +52,7 @@ function isExpression(text) {
 }
 
 /** The ```js and ```ts blocks of a markdown text: language, whether no-run, first line, lines. */
-export function codeBlocks(markdown) {
+function codeBlocks(markdown) {
   const blocks = [];
   const lines = markdown.split("\n");
   for (let i = 0; i < lines.length; i++) {
@@ -81,7 +83,7 @@ const THROWS_LOOSE = /\/\/ throws\b/;
  * (which gives the statement's value back, so `const x = f(); // → 1` still defines x).
  * `checks` receives { id, at } for each; `imports` the block's import statements.
  */
-export function blockCode(block, file, checks, imports) {
+function blockCode(block, file, checks, imports) {
   const out = [];
   const lines = [...block.lines];
   // Import statements (one or several lines) move to the top of the module.
@@ -153,7 +155,7 @@ export function blockCode(block, file, checks, imports) {
  * A doc file's blocks as one ES module's text, and its checks. Every export of the package
  * (`exported`, its names) is imported, so a block need not import what it calls.
  */
-export function docModule(file, markdown, exported) {
+function docModule(file, markdown, exported) {
   const checks = [];
   const imports = [];
   const parts = [];

@@ -7,7 +7,7 @@ use crate::ledger::{allocate, Allocation, Book};
 use crate::money::{Currency, Money};
 use crate::plans::promises::{promise_status, PromiseState, PromiseStatusInput};
 use crate::plans::status::{plan_status, PlanState, PlanStatusInput};
-use crate::policy::{Condition, Fact};
+use crate::policy::Fact;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -180,8 +180,8 @@ impl Facts {
         Ok(facts)
     }
 
-    /// The value of a number fact, `None` when the account has none.
-    fn number(&self, fact: Fact) -> Option<Decimal> {
+    /// The value of a fact (yes-or-no facts as 1 or 0), `None` when the account has none.
+    pub(crate) fn value(&self, fact: Fact) -> Option<Decimal> {
         let money = |minor: i128| Money::from_minor(minor, Some(self.currency)).to_decimal();
         match fact {
             Fact::OpenBalance => Some(money(self.open)),
@@ -205,18 +205,6 @@ impl Facts {
     /// A plan neither broken nor completed.
     pub(crate) fn active_plan(&self) -> bool {
         matches!(self.plan, Some(PlanState::Current | PlanState::InArrears))
-    }
-
-    /// Whether `condition` holds, and the fact's value as text for the trail.
-    pub(crate) fn holds(&self, condition: &Condition) -> (bool, String) {
-        let Some(value) = self.number(condition.fact) else {
-            return (false, "unknown".to_owned());
-        };
-        let yes = !value.is_zero();
-        let holds = condition.at_least.is_none_or(|a| value >= a)
-            && condition.below.is_none_or(|b| value < b)
-            && condition.is.is_none_or(|is| is == yes);
-        (holds, value.normalize().to_string())
     }
 }
 

@@ -9,6 +9,7 @@ pub mod compliance;
 mod decide;
 mod facts;
 mod instant;
+mod ladder;
 pub mod requests;
 pub mod terms;
 pub mod zones;

@@ -28,7 +28,9 @@ if [ "$out" = pkg ]; then
   cargo run --quiet -p arrears-describe -- "$describe"
   rm -rf pkg/glue pkg/schemas
   mkdir -p pkg/glue pkg/schemas
-  cp "$describe"/*.schema.json pkg/schemas/
+  cp "$describe"/arrears.schema.json pkg/schemas/
+  # At the package's root, so that even node10 resolution finds `arrears/policy.schema.json`.
+  cp "$describe"/policy.schema.json pkg/
   node scripts/generate.mjs "$describe" pkg
   [ -f README.md ] && cp README.md pkg/README.md
 else

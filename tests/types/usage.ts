@@ -17,6 +17,10 @@ import {
   type Schedule,
   type Settlement,
   type YearFractionOutput,
+  type NextActionInput,
+  type NextActionOutput,
+  type Policy,
+  type TimelineOutput,
   aging,
   agingBatch,
   discountedAmount,
@@ -24,8 +28,12 @@ import {
   holidays,
   init,
   isBusinessDay,
+  contactAllowed,
+  defaultPolicy,
   metrics,
+  nextAction,
   paymentBehaviour,
+  timeline,
   yearFraction,
 } from "arrears";
 import wasmUrl from "arrears/arrears_bg.wasm";
@@ -151,6 +159,33 @@ aging({ asOf: "2024-03-31", invoices: [{ id: "A", customerId: "c1", issueDate: "
 
 console.log(dueOn, text, open, names, wrong, labels, total, perCurrency, firstBucket, daysPastDue, late, dso);
 console.log(customerTotals, csvInput, fromCsv, fromText, schedule, money, notReady);
+
+// The strategy: a decision with its instant, reasons and audit; the policy document.
+const decisionInput: NextActionInput = {
+  now: "2026-03-03T06:30:00-05:00",
+  account: {
+    id: "acme",
+    timeZone: "America/New_York",
+    invoices: [{ id: "A", customerId: "acme", issueDate: "2025-03-01", dueDate: "2026-03-02", amount: "800.00", currency: "USD" }],
+    facts: { riskScore: "0.8" },
+  },
+  history: [{ at: "2026-03-02T10:00:00-05:00", kind: "message", channel: "email", action: "preDueReminder" }],
+};
+const decision: NextActionOutput = nextAction(decisionInput);
+const at: string | undefined = decision.at;
+const fired: string[] = decision.reasons.filter((r) => r.fired).map((r) => r.rule);
+const inputHash: string = decision.audit.inputHash;
+const policy: Policy = defaultPolicy({});
+const steps: number = policy.ladders?.[0]?.steps.length ?? 0;
+const plan: TimelineOutput = timeline({ ...decisionInput, until: "2026-06-01T00:00:00Z" });
+const allowed: boolean = contactAllowed({ channel: "sms", at: "2026-03-03T12:00:00Z", timeZone: "Europe/London" }).allowed;
+console.log(at, fired, inputHash, steps, plan.actions.length, allowed);
+// @ts-expect-error: not a channel
+contactAllowed({ channel: "fax", at: "2026-03-03T12:00:00Z", timeZone: "Europe/London" });
+// @ts-expect-error: not a kind of history item
+nextAction({ ...decisionInput, history: [{ at: "2026-03-02T10:00:00Z", kind: "visit" }] });
+// @ts-expect-error: not an action of the vocabulary
+nextAction({ ...decisionInput, policy: { ladders: [{ segment: "s", steps: [{ action: "dance", offset: 1, channel: "email", template: "t" }] }] } });
 
 // The wasm file as a bundler's file loader gives it: a URL for init().
 await init({ module_or_path: wasmUrl });

@@ -14,6 +14,21 @@ export function svg(tag, attributes = {}, ...children) {
   return e;
 }
 
+/**
+ * JSON for reading in a box `width` characters wide: a value on one line when it fits, else
+ * one line a member (or item), indented two spaces a level.
+ */
+export function pretty(value, width = 58, indent = '', lead = 0) {
+  const inline = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
+  if (value === null || typeof value !== 'object' || indent.length + lead + inline.length <= width) return inline;
+  const inner = `${indent}  `;
+  const items = Array.isArray(value)
+    ? value.map((v) => inner + pretty(v, width, inner))
+    : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pretty(v, width, inner, k.length + 4)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  return `${open}\n${items.join(',\n')}\n${indent}${close}`;
+}
+
 /** "-1234567.89" as "-1,234,567.89", exactly: the decimal text's whole digits are only grouped. */
 export const grouped = (amount) => amount.replace(/^-?\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','));
 

@@ -6,7 +6,7 @@
 // `arrears` package; this file reads the form and draws.
 
 import { agreementText, init, settlementOffers } from 'arrears';
-import { addDays, addRecordRow, describe, element, fieldOfRow, grouped, longDate, recordsOf, relabelRows } from './dom.js';
+import { addDays, addRecordRow, describe, element, fieldOfRow, grouped, longDate, pretty, recordsOf, relabelRows } from './dom.js';
 
 const $ = (id) => document.getElementById(id);
 const CUSTOMER = { id: 'acme', name: 'Acme Ltd', creditor: 'Widgets plc' };
@@ -73,18 +73,6 @@ function readForm() {
     invoices: recordsOf(view.invoices, { customerId: CUSTOMER.id, currency: view.currency.value }),
     policy: PRESETS[view.preset.value],
   };
-}
-
-/** JSON for reading in a narrow box: a value on one line when it fits, else one line a member. */
-function pretty(value, indent = '', lead = 0) {
-  const inline = JSON.stringify(value, null, 1).replace(/\n\s*/g, ' ');
-  if (value === null || typeof value !== 'object' || indent.length + lead + inline.length <= 58) return inline;
-  const inner = `${indent}  `;
-  const items = Array.isArray(value)
-    ? value.map((v) => inner + pretty(v, inner))
-    : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${pretty(v, inner, k.length + 4)}`);
-  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
-  return `${open}\n${items.join(',\n')}\n${indent}${close}`;
 }
 
 function applyPreset() {

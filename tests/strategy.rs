@@ -792,7 +792,7 @@ fn holds_and_stops() {
             out["standing"].as_str(),
             out["blocked"][0]["until"].as_str()
         ),
-        (Some("held"), Some("2026-03-11T04:00:00Z"))
+        (Some("held"), Some("2026-03-11T00:00:00-04:00"))
     );
     for kind in ["bankruptcy", "deceased"] {
         let out = decide(

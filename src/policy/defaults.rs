@@ -170,6 +170,7 @@ pub(super) fn events() -> Events {
         plan_missed_follow_up: event(Channel::Phone, Action::PlanMissedFollowUp),
         judgment_enforcement: event(Channel::Task, Action::JudgmentEnforcement),
         post_judgment_monitoring: event(Channel::Task, Action::PostJudgmentMonitoring),
+        acknowledge_within_days: 7,
         monitoring_days: 90,
     }
 }

@@ -208,6 +208,10 @@ pub struct EventStep {
 pub struct Events {
     /// After a payment.
     pub payment_acknowledgment: EventStep,
+    /// Payments received within this many days (default 7) and not yet acknowledged are
+    /// acknowledged; older ones are taken as dealt with.
+    #[json(default = "seven")]
+    pub acknowledge_within_days: u32,
     /// After a broken promise.
     pub promise_follow_up: EventStep,
     /// After a missed plan installment.
@@ -593,6 +597,11 @@ fn check_events(events: &Events) -> Result<()> {
     ] {
         check_template(&step.template).map_err(|e| e.in_field(field))?;
     }
+    in_range(
+        events.acknowledge_within_days,
+        0..=365,
+        "acknowledgeWithinDays",
+    )?;
     in_range(events.monitoring_days, 1..=3650, "monitoringDays")
 }
 

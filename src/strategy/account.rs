@@ -5,7 +5,7 @@ use super::instant::Instant;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::ledger::requests::{CreditRecord, InvoiceRecord, PaymentRecord};
-use crate::plans::promises::Promise;
+use crate::plans::promises::PromiseToPay;
 use crate::plans::status::PlanRecord;
 use crate::policy::{Action, Channel};
 use rust_decimal::Decimal;
@@ -28,7 +28,7 @@ pub struct Account<'a> {
     pub credits: Vec<CreditRecord<'a>>,
     /// Its promises to pay.
     #[json(default)]
-    pub promises: Vec<Promise<'a>>,
+    pub promises: Vec<PromiseToPay<'a>>,
     /// Its payment plan, as `paymentPlan` returned it.
     pub plan: Option<PlanRecord>,
     /// What the caller knows of it.

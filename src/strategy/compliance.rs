@@ -17,6 +17,7 @@
 use super::account::{HistoryItem, Kind};
 use super::instant::{add_days, Instant};
 use super::zones::Zone;
+use super::LocalInstant;
 use crate::dates::add_business_days;
 use crate::error::Result;
 use crate::json::{Describe, Encode};
@@ -31,8 +32,8 @@ pub struct Hold {
     pub rule: String,
     /// Why, in words.
     pub why: String,
-    /// The first instant it allows the step, if there is one.
-    pub until: Option<Instant>,
+    /// The first instant it allows the step, if there is one, in the debtor's local time.
+    pub until: Option<LocalInstant>,
 }
 
 /// The earliest instant at or after `from` at which `action` may go out on `channel`, and
@@ -63,7 +64,7 @@ pub(crate) fn earliest(
                     rule: "creditReporting".into(),
                     why: "12 CFR 1006.30(a) and 1006.34: after contact and the validation period"
                         .into(),
-                    until: Some(allowed),
+                    until: Some(zone.at(allowed)?),
                 });
                 at = allowed;
             }
@@ -130,7 +131,7 @@ fn contact_hours(
         hours.to_hour,
         zone.name()
     );
-    note(holds, "contactHours", why, moved);
+    note(holds, zone, "contactHours", why, moved)?;
     Ok(moved)
 }
 
@@ -159,10 +160,11 @@ fn quiet_days(
     )?;
     note(
         holds,
+        zone,
         "quietDays",
         "no contact on weekends and holidays".into(),
         moved,
-    );
+    )?;
     Ok(moved)
 }
 
@@ -228,7 +230,7 @@ fn call_frequency(
         .unwrap_or(NaiveTime::MIN);
     let moved = zone.instant(earliest, start)?;
     for (rule, why) in reasons {
-        note(holds, rule, why, moved);
+        note(holds, zone, rule, why, moved)?;
     }
     Ok(moved)
 }
@@ -284,12 +286,13 @@ fn reporting_allowed(
     Ok(contact.map(|c| c.max(allowed)))
 }
 
-fn note(holds: &mut Vec<Hold>, rule: &str, why: String, until: Instant) {
+fn note(holds: &mut Vec<Hold>, zone: &Zone, rule: &str, why: String, until: Instant) -> Result<()> {
     holds.push(Hold {
         rule: rule.to_owned(),
         why,
-        until: Some(until),
+        until: Some(zone.at(until)?),
     });
+    Ok(())
 }
 
 fn channel_word(channel: Channel) -> &'static str {

@@ -35,8 +35,8 @@ pub struct Blocked {
     pub rule: String,
     /// Why.
     pub why: String,
-    /// The first instant the rule allows it, if there is one.
-    pub until: Option<Instant>,
+    /// The first instant the rule allows it, if there is one, in the debtor's local time.
+    pub until: Option<super::LocalInstant>,
 }
 
 /// Where the account stands.
@@ -178,6 +178,8 @@ pub(crate) fn decide(
         blocked: Vec::new(),
         offset: zone.offset(now)?,
     };
+    // The segment first: every answer names it, whatever decides the action.
+    d.segment = Some(segment(policy, &facts, &mut d));
     if case.last(Kind::Bankruptcy).is_some() {
         return Ok(d.stop("stop:bankruptcy", "the debtor filed for bankruptcy: collection stops (the automatic stay, 11 U.S.C. §362)"));
     }
@@ -194,14 +196,12 @@ pub(crate) fn decide(
     if facts.open <= 0 {
         return Ok(d.stop("stop:paidInFull", "nothing is open: the account is paid"));
     }
-    let segment = segment(policy, &facts, &mut d);
     // A checked policy has a ladder for every segment.
     let ladder = policy
         .ladders
         .iter()
-        .find(|l| l.segment == segment)
+        .find(|l| Some(&l.segment) == d.segment.as_ref())
         .ok_or_else(|| crate::error::internal("a segment without a ladder"))?;
-    d.segment = Some(segment);
     // The oldest open due date: without one, everything open is disputed.
     let standing = match facts.oldest_due {
         Some(oldest) => ladder::standing(ladder, policy, &facts, oldest, &case.past, zone, today)?,
@@ -225,6 +225,7 @@ pub(crate) fn decide(
         })
         .collect();
     if let Some((rule, why, until)) = hold(&case, &facts)? {
+        let until = until.map(|u| zone.at(u)).transpose()?;
         d.reason(rule, true, why);
         d.standing = Standing::Held;
         if let Some(first) = standing.pending.first() {
@@ -353,11 +354,17 @@ fn events(case: &Case<'_, '_>, facts: &Facts, d: &mut Decision) -> Result<bool> 
         .last_done(Action::PaymentAcknowledgment)
         .map(|at| case.zone.date(at))
         .transpose()?;
+    // Payments of the last `acknowledgeWithinDays` days, after the last acknowledgment.
+    let today = case.zone.date(case.now)?;
+    let since = add_days(today, -i64::from(events.acknowledge_within_days));
     let mut paid = facts.payment_days.clone();
     for item in case.past.iter().filter(|i| i.kind == Kind::Payment) {
         paid.push(case.zone.date(item.at)?);
     }
-    if paid.iter().any(|day| acknowledged.is_none_or(|a| *day > a)) {
+    if paid
+        .iter()
+        .any(|day| *day >= since && acknowledged.is_none_or(|a| *day > a))
+    {
         d.reason(
             "event:payment",
             true,

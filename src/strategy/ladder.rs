@@ -29,33 +29,40 @@ pub(crate) struct Standing<'l> {
     pub passed: Vec<(usize, String, String)>,
 }
 
-/// Each step of `ladder` with its day, in order of day then ladder order; a step anchored on
-/// the first fee has no day when no fee rule assesses the oldest open invoice.
-fn schedule<'l>(ladder: &'l Ladder, policy: &Policy, oldest: NaiveDate) -> Vec<Dated<'l>> {
+/// Each step of `ladder` with its day, in order of day then ladder order; and the steps
+/// anchored on the first fee when no fee rule charges the oldest open invoice, which have no
+/// day.
+fn schedule<'l>(
+    ladder: &'l Ladder,
+    policy: &Policy,
+    oldest: NaiveDate,
+) -> (Vec<Dated<'l>>, Vec<&'l Step>) {
     let first_fee = policy
         .fees
         .iter()
         .filter_map(|rule| Schedule::new(rule, oldest).ok().and_then(|s| s.next))
         .min();
     let mut steps: Vec<Dated<'l>> = Vec::new();
+    let mut undated = Vec::new();
     for step in &ladder.steps {
         let anchor = match step.from {
             Anchor::OldestDueDate => Some(oldest),
             Anchor::FirstFee => first_fee,
         };
-        if let Some(anchor) = anchor {
-            steps.push(Dated {
+        match anchor {
+            Some(anchor) => steps.push(Dated {
                 place: 0,
                 step,
                 day: add_days(anchor, i64::from(step.offset)),
-            });
+            }),
+            None => undated.push(step),
         }
     }
     crate::order::sort_by(&mut steps, &|a, b| a.day.cmp(&b.day));
     for (place, dated) in steps.iter_mut().enumerate() {
         dated.place = place;
     }
-    steps
+    (steps, undated)
 }
 
 /// Where the steps of `ladder` stand on `today`, the oldest open due date being `oldest`.
@@ -73,7 +80,7 @@ pub(crate) fn standing<'l>(
     zone: &Zone,
     today: NaiveDate,
 ) -> Result<Standing<'l>> {
-    let steps = schedule(ladder, policy, oldest);
+    let (steps, undated) = schedule(ladder, policy, oldest);
     let round = zone.instant(steps.first().map_or(oldest, |s| s.day), NaiveTime::MIN)?;
     let done = |step: &Step| {
         past.iter().any(|i| {
@@ -90,6 +97,10 @@ pub(crate) fn standing<'l>(
         pending: Vec::new(),
         passed: Vec::new(),
     };
+    for step in undated {
+        let why = "not scheduled: no fee rule charges the oldest open invoice".to_owned();
+        standing.passed.push((steps.len(), rule(step.action), why));
+    }
     let mut last_resorts = Vec::new();
     for (i, dated) in steps.iter().enumerate() {
         let step = dated.step;

@@ -23,6 +23,7 @@ pub use terms::describe_policy;
 use crate::error::Result;
 use crate::json::{Describe, Encode, Schemas, Value, Writer};
 use crate::policy::{Action, Channel, Policy};
+use sha2::{Digest, Sha256};
 use zones::Zone;
 
 /// An instant shown in the debtor's local time: `2026-12-03T08:00:00-05:00`.
@@ -71,31 +72,60 @@ pub struct NextAction {
     pub audit: Audit,
 }
 
-/// The canonical input of a decision, whose hash the audit carries.
-struct Canonical<'r, 'a> {
-    account: &'r Account<'a>,
-    history: &'r [HistoryItem<'a>],
-    policy: &'r Policy,
-    now: Instant,
+/// A checked policy with what every decision under it shares: its hash, and the SHA-256
+/// state after the start of every canonical input, `{"policy":<the policy>`.
+pub(crate) struct Sealed<'p> {
+    policy: &'p Policy,
+    hash: String,
+    prefix: Sha256,
 }
 
-impl Encode for Canonical<'_, '_> {
-    fn encode(&self, writer: &mut Writer) {
-        writer.begin_object();
-        writer.field("account", self.account);
-        writer.field("history", self.history);
-        writer.field("policy", self.policy);
-        writer.field("now", &self.now);
-        writer.end_object();
+impl<'p> Sealed<'p> {
+    /// Seals a checked policy.
+    pub(crate) fn new(policy: &'p Policy) -> Sealed<'p> {
+        let text = crate::json::to_string(policy).unwrap_or_default();
+        let mut prefix = Sha256::new();
+        prefix.update(br#"{"policy":"#);
+        prefix.update(text.as_bytes());
+        Sealed {
+            policy,
+            hash: audit::hex(&Sha256::digest(text.as_bytes())),
+            prefix,
+        }
+    }
+
+    /// The policy.
+    pub(crate) fn policy(&self) -> &'p Policy {
+        self.policy
+    }
+
+    /// SHA-256 of the canonical input `{"policy":...,"account":...,"history":...,"now":...}`.
+    fn input_hash(
+        &self,
+        account: &Account<'_>,
+        history: &[HistoryItem<'_>],
+        now: Instant,
+    ) -> String {
+        let mut hasher = self.prefix.clone();
+        for (key, value) in [
+            (r#","account":"#, crate::json::to_string(account)),
+            (r#","history":"#, crate::json::to_string(history)),
+            (r#","now":"#, crate::json::to_string(&now)),
+        ] {
+            hasher.update(key.as_bytes());
+            hasher.update(value.unwrap_or_default().as_bytes());
+        }
+        hasher.update(b"}");
+        audit::hex(&hasher.finalize())
     }
 }
 
-/// The next action of one account with its own history, under a checked policy; errors
-/// have paths inside the account (the entry points put them in place).
+/// The next action of one account with its own history, under a sealed policy; errors have
+/// paths inside the account (the entry points put them in place).
 pub(crate) fn next_action(
     account: Account<'_>,
     history: &[HistoryItem<'_>],
-    policy: &Policy,
+    sealed: &Sealed<'_>,
     now: Instant,
 ) -> Result<NextAction> {
     account.check()?;
@@ -109,12 +139,8 @@ pub(crate) fn next_action(
         })
         .collect();
     crate::order::sort_by(&mut history, &|a, b| a.at.cmp(&b.at));
-    let input_hash = audit::hash(&Canonical {
-        account: &account,
-        history: &history,
-        policy,
-        now,
-    });
+    let input_hash = sealed.input_hash(&account, &history, now);
+    let policy = sealed.policy;
     let book = crate::ledger::requests::book(
         account.invoices.clone(),
         account.payments.clone(),
@@ -151,7 +177,7 @@ pub(crate) fn next_action(
         blocked: decision.blocked,
         audit: Audit {
             policy_version: policy.version,
-            policy_hash: audit::hash(policy),
+            policy_hash: sealed.hash.clone(),
             input_hash,
             now,
             rules_fired,

@@ -5,12 +5,13 @@ use super::account::{Account, HistoryItem, Kind};
 use super::compliance::{earliest, Hold};
 use super::terms::{describe_policy, DescribeInput, Terms};
 use super::zones::Zone;
-use super::{next_action, Instant, LocalInstant, NextAction};
+use super::{next_action, Blocked, Instant, LocalInstant, NextAction, Sealed};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::limits::{MAX_TIMELINE_ACTIONS, MAX_TIMELINE_DAYS};
 use crate::policy::{Action, Channel, Compliance, Policy};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// What `nextAction` takes.
 #[derive(Decode, Describe)]
@@ -26,11 +27,21 @@ pub struct NextActionInput<'a> {
     pub now: Instant,
 }
 
-/// The checked policy of an input.
-fn policy_of(policy: Option<Policy>) -> Result<Policy> {
-    let policy = policy.unwrap_or_default();
-    policy.check().map_err(|e| e.in_field("policy"))?;
-    Ok(policy)
+/// Runs `decide` under an input's policy, checked and sealed; the default policy is sealed
+/// once a process, as most calls leave the policy out.
+fn with_policy<T>(
+    policy: Option<Policy>,
+    decide: impl FnOnce(&Sealed<'_>) -> Result<T>,
+) -> Result<T> {
+    static DEFAULT: OnceLock<Policy> = OnceLock::new();
+    static SEALED: OnceLock<Sealed<'static>> = OnceLock::new();
+    match policy {
+        None => decide(SEALED.get_or_init(|| Sealed::new(DEFAULT.get_or_init(Policy::default)))),
+        Some(policy) => {
+            policy.check().map_err(|e| e.in_field("policy"))?;
+            decide(&Sealed::new(&policy))
+        }
+    }
 }
 
 /// The next action of an account.
@@ -47,8 +58,10 @@ fn policy_of(policy: Option<Policy>) -> Result<Policy> {
 /// # Ok::<(), arrears::Error>(())
 /// ```
 pub fn next_action_of(input: NextActionInput<'_>) -> Result<NextAction> {
-    let policy = policy_of(input.policy)?;
-    next_action(input.account, &input.history, &policy, input.now).map_err(|e| in_account(e, None))
+    let (account, history, now) = (input.account, input.history, input.now);
+    with_policy(input.policy, |sealed| {
+        next_action(account, &history, sealed, now).map_err(|e| in_account(e, None))
+    })
 }
 
 /// An error of one account put in place: in `account`, or in `accounts[i]` of a batch.
@@ -88,8 +101,22 @@ pub struct NextActions {
 /// Those of `nextAction`, at `accounts[i]`; `missing_field` for a history item without its
 /// `accountId`; `duplicate_id` for an account id seen before.
 pub fn next_actions_of(input: NextActionsInput<'_>) -> Result<NextActions> {
-    let policy = policy_of(input.policy)?;
-    let mut history = input.history;
+    let NextActionsInput {
+        accounts,
+        history,
+        policy,
+        now,
+    } = input;
+    with_policy(policy, |sealed| decide_each(accounts, history, sealed, now))
+}
+
+/// `nextActions` under a sealed policy.
+fn decide_each(
+    accounts: Vec<Account<'_>>,
+    mut history: Vec<HistoryItem<'_>>,
+    sealed: &Sealed<'_>,
+    now: Instant,
+) -> Result<NextActions> {
     if let Some(i) = history.iter().position(|h| h.account_id.is_none()) {
         let message = "each history item of nextActions names its 'accountId'";
         return Err(
@@ -102,8 +129,7 @@ pub fn next_actions_of(input: NextActionsInput<'_>) -> Result<NextActions> {
     }
     // By account, then (stably) as given: each account's items are one run.
     crate::order::sort_by(&mut history, &|a, b| a.account_id.cmp(&b.account_id));
-    let mut ids: Vec<(&str, usize)> = input
-        .accounts
+    let mut ids: Vec<(&str, usize)> = accounts
         .iter()
         .enumerate()
         .map(|(i, a)| (a.id.as_ref(), i))
@@ -117,14 +143,12 @@ pub fn next_actions_of(input: NextActionsInput<'_>) -> Result<NextActions> {
         return Err(Error::new(ErrorCode::DuplicateId, message)
             .at(crate::path!("accounts", pair[1].1, "id")));
     }
-    let mut results = Vec::with_capacity(input.accounts.len());
-    for (i, account) in input.accounts.into_iter().enumerate() {
+    let mut results = Vec::with_capacity(accounts.len());
+    for (i, account) in accounts.into_iter().enumerate() {
         let id = Some(account.id.clone());
         let mine = &history[history.partition_point(|h| h.account_id < id)
             ..history.partition_point(|h| h.account_id <= id)];
-        results.push(
-            next_action(account, mine, &policy, input.now).map_err(|e| in_account(e, Some(i)))?,
-        );
+        results.push(next_action(account, mine, sealed, now).map_err(|e| in_account(e, Some(i)))?);
     }
     Ok(NextActions { results })
 }
@@ -165,6 +189,9 @@ pub struct Planned {
 pub struct Timeline {
     /// The actions in order.
     pub actions: Vec<Planned>,
+    /// The steps a rule kept out of the timeline altogether (no `until`), each once: a credit
+    /// report without a validation notice, a channel opted out of, a request to cease.
+    pub blocked: Vec<Blocked>,
 }
 
 /// Every action the ladder would take from `now` to `until` if nothing is paid, each at its
@@ -173,18 +200,43 @@ pub struct Timeline {
 /// # Errors
 /// Those of `nextAction`; `out_of_range` at `until` before `now` or more than 5 years on.
 pub fn timeline_of(input: TimelineInput<'_>) -> Result<Timeline> {
-    let policy = policy_of(input.policy)?;
     if input.until < input.now || input.until.0 - input.now.0 > MAX_TIMELINE_DAYS * 86_400 {
         let message = format!("'until' is from 'now' to {MAX_TIMELINE_DAYS} days later");
         return Err(Error::new(ErrorCode::OutOfRange, message).at("until"));
     }
-    let account = input.account;
-    let mut history = input.history;
-    let mut now = input.now;
-    let mut actions = Vec::new();
+    let TimelineInput {
+        account,
+        history,
+        policy,
+        now,
+        until,
+    } = input;
+    with_policy(policy, |sealed| {
+        plan_ahead(&account, history, sealed, now, until)
+    })
+}
+
+/// `timeline` under a sealed policy.
+fn plan_ahead(
+    account: &Account<'_>,
+    mut history: Vec<HistoryItem<'_>>,
+    sealed: &Sealed<'_>,
+    mut now: Instant,
+    until: Instant,
+) -> Result<Timeline> {
+    let mut actions: Vec<Planned> = Vec::new();
+    let mut blocked: Vec<Blocked> = Vec::new();
     while actions.len() < MAX_TIMELINE_ACTIONS {
-        let decision = next_action(account_view(&account), &history, &policy, now)
+        let decision = next_action(account_view(account), &history, sealed, now)
             .map_err(|e| in_account(e, None))?;
+        for b in decision.blocked.into_iter().filter(|b| b.until.is_none()) {
+            if !blocked
+                .iter()
+                .any(|seen| seen.action == b.action && seen.rule == b.rule)
+            {
+                blocked.push(b);
+            }
+        }
         let (Some(action), Some(channel), Some(template), Some(at)) = (
             decision.action,
             decision.channel,
@@ -193,8 +245,17 @@ pub fn timeline_of(input: TimelineInput<'_>) -> Result<Timeline> {
         ) else {
             break;
         };
-        if at.at > input.until {
+        if at.at > until {
             break;
+        }
+        // Actions due at the same instant follow at that instant, once the last is done.
+        // Should the same action come again at once, time moves on a second.
+        if actions
+            .last()
+            .is_some_and(|last| last.action == action && last.at == at)
+        {
+            now = Instant(at.at.0 + 1);
+            continue;
         }
         let kind = match channel {
             Channel::Phone => Kind::Conversation,
@@ -208,6 +269,7 @@ pub fn timeline_of(input: TimelineInput<'_>) -> Result<Timeline> {
             kind,
             action: Some(action),
         });
+        now = at.at;
         actions.push(Planned {
             action,
             channel,
@@ -215,9 +277,8 @@ pub fn timeline_of(input: TimelineInput<'_>) -> Result<Timeline> {
             at,
             segment: decision.segment,
         });
-        now = Instant(at.at.0 + 1);
     }
-    Ok(Timeline { actions })
+    Ok(Timeline { actions, blocked })
 }
 
 /// The same account again, borrowing from the first.
@@ -311,7 +372,10 @@ pub fn contact_allowed_of(input: ContactInput<'_>) -> Result<ContactAnswer> {
 /// # Errors
 /// Those of the policy.
 pub fn describe_policy_of(input: DescribeInput) -> Result<Terms> {
-    Ok(describe_policy(&policy_of(input.policy)?, input.locale))
+    let locale = input.locale;
+    with_policy(input.policy, |sealed| {
+        Ok(describe_policy(sealed.policy(), locale))
+    })
 }
 
 /// What `defaultPolicy` takes: nothing.

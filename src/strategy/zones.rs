@@ -179,6 +179,14 @@ impl Zone {
         })
     }
 
+    /// `at` with the zone's offset then, to be shown in local time.
+    pub(crate) fn at(&self, at: Instant) -> Result<super::LocalInstant> {
+        Ok(super::LocalInstant {
+            at,
+            offset: self.offset(at)?,
+        })
+    }
+
     /// The local date and time at `at`.
     pub(crate) fn local(&self, at: Instant) -> Result<NaiveDateTime> {
         Ok(at.local(self.offset(at)?))

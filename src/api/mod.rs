@@ -274,7 +274,7 @@ macro_rules! for_each_entry_point {
             ///
             /// ```js
             /// contactAllowed({ channel: "phone", at: "2026-03-02T12:30:00Z", timeZone: "America/New_York" });
-            /// // → { allowed: false, reasons: [{ rule: "contactHours", why: "12 CFR 1006.6(b)(1)(i): contact from 08:00 to 21:00 in America/New_York", until: "2026-03-02T13:00:00Z" }], earliest: "2026-03-02T08:00:00-05:00" }
+            /// // → { allowed: false, reasons: [{ rule: "contactHours", why: "12 CFR 1006.6(b)(1)(i): contact from 08:00 to 21:00 in America/New_York", until: "2026-03-02T08:00:00-05:00" }], earliest: "2026-03-02T08:00:00-05:00" }
             /// ```
             contactAllowed => contact_allowed(crate::strategy::requests::ContactInput)
                 -> crate::strategy::requests::ContactAnswer = crate::strategy::requests::contact_allowed_of;

@@ -1,7 +1,7 @@
 // The settlement-offers panel: a sample account's open invoices (editable), a policy whose
 // settlement terms are shown as passed, and what `settlementOffers` offers: pay in full, a
 // discounted lump sum, a short and a long plan, ranked by expected recovery, each with the
-// lowest role allowed to make it; the offers no role may make with their reason; and the
+// lowest role allowed to make it; what is not offered, with the engine's reasons; and the
 // agreement of the chosen offer written by `agreementText`. Every figure comes from the
 // `arrears` package; this file reads the form and draws.
 
@@ -142,12 +142,16 @@ function drawOffers(result) {
     element('thead', {}, head),
     element('tbody', {}, ...rows));
 
-  $('settlement-excluded').replaceChildren(...result.excluded.map((e) => {
-    const li = element('li', {}, element('strong', { textContent: `${KINDS[e.kind]}: ` }), e.reason);
-    li.dataset.kind = e.kind;
+  // The answer's reasons: "lumpSum left out: why" for each kind not offered, or that nothing
+  // is owed.
+  $('settlement-excluded').replaceChildren(...result.reasons.map((reason) => {
+    const [, kind, why] = reason.match(/^(\w+) left out: (.*)$/) ?? [];
+    if (!(kind in KINDS)) return element('li', { textContent: reason });
+    const li = element('li', {}, element('strong', { textContent: `${KINDS[kind]}: ` }), why);
+    li.dataset.kind = kind;
     return li;
   }));
-  $('settlement-excluded-box').hidden = result.excluded.length === 0;
+  $('settlement-excluded-box').hidden = result.reasons.length === 0;
 }
 
 function drawAgreement(result, input) {

@@ -1,6 +1,6 @@
 //! Promises to pay: what a customer said they would pay by a day, and whether they did.
 
-use super::status::{positive, PaymentRecord};
+use super::status::{positive, unique_ids, PaymentRecord};
 use crate::error::Result;
 use crate::json::{Decode, Describe, Encode};
 use crate::money::{Amount, Currency, Money};
@@ -9,7 +9,7 @@ use std::borrow::Cow;
 
 /// A promise to pay.
 #[derive(Clone, Decode, Encode, Describe)]
-pub struct Promise<'a> {
+pub struct PromiseToPay<'a> {
     /// Its id.
     pub id: Cow<'a, str>,
     /// What was promised.
@@ -22,7 +22,7 @@ pub struct Promise<'a> {
 #[derive(Decode, Describe)]
 pub struct PromiseStatusInput<'a> {
     /// The promises.
-    pub promises: Vec<Promise<'a>>,
+    pub promises: Vec<PromiseToPay<'a>>,
     /// The payments made; those after `asOf` are left out.
     #[json(default)]
     pub payments: Vec<PaymentRecord<'a>>,
@@ -74,7 +74,8 @@ pub struct PromiseReport {
 ///
 /// # Errors
 /// `out_of_range` for an amount of zero or less; `invalid_amount` for more decimals than
-/// the currency has.
+/// the currency has; `duplicate_id` at `promises[i].id` or `payments[i].id` for an id given
+/// twice.
 ///
 /// ```
 /// let input: arrears::plans::promises::PromiseStatusInput = arrears::json::from_str(r#"{
@@ -87,6 +88,8 @@ pub struct PromiseReport {
 /// ```
 pub fn promise_status(input: PromiseStatusInput<'_>) -> Result<PromiseReport> {
     let currency = input.currency;
+    unique_ids(input.promises.iter().map(|p| p.id.as_ref()), "promises")?;
+    unique_ids(input.payments.iter().map(|p| p.id.as_ref()), "payments")?;
     let mut due = Vec::with_capacity(input.promises.len());
     for (i, promise) in input.promises.iter().enumerate() {
         let amount = positive(promise.amount, currency)

@@ -3,7 +3,11 @@
 //!
 //! - The level payment of an amortized plan is the annuity formula, numpy-financial's
 //!   `pmt(r, n, -P)`: P·r·g / (g − 1) with g = (1 + r)^n and r the periodic rate
-//!   `annualRate / periodsPerYear`; P / n at 0%.
+//!   `annualRate / periodsPerYear`; P / n at 0%. Where g is too large for a decimal, the same
+//!   value as P·r + P·r·v^n / (1 − v^n) with v = 1 / (1 + r), which never overflows.
+//! - No installment is ever nothing, and a level payment always repays some principal: a
+//!   plan whose rounded level payment is at most a period's interest, or whose interest-only
+//!   installments round to nothing, is refused rather than built.
 //! - Each period's interest is the balance times the annual rate over the periods a year
 //!   (multiplied before dividing, so a half cent is not lost to a rounded rate), or, with a
 //!   `dayCount`, times the year fraction of the actual period; rounded once to the minor unit.
@@ -26,7 +30,10 @@ pub enum Frequency {
     Weekly,
     /// Every 14 days: 26 a year.
     Biweekly,
-    /// Twice a month, on the first due date's day and 15 days later: 24 a year.
+    /// Twice a month, as issue 10 defines it: on the first due date's day of each month
+    /// (clamped at the month's end) and 15 days after that date, which falls in the next
+    /// month when the day is after the 13th (20 February, 7 March, 20 March, 4 April): 24 a
+    /// year.
     Semimonthly,
     /// Every month on the first due date's day, clamped at the month's end: 12 a year.
     Monthly,
@@ -177,10 +184,14 @@ pub struct PaymentPlan {
 /// A payment plan.
 ///
 /// # Errors
-/// `out_of_range` at `principal` (not above zero, or at most the down payment), `annualRate`
-/// (0 to 10), `count` (1 to 600; more installments than minor units), `payment` (at most the
-/// first period's interest, or over 600 installments); `invalid_input` at `count` for both or neither of `count` and `payment`;
-/// `invalid_amount` for more decimals than the currency has.
+/// `out_of_range` at `principal` (not above zero, or at most the down payment),
+/// `downPayment` and `setupFee` (below zero), `annualRate` (0 to 10; an interest-only plan
+/// whose installments would round to nothing), `count` (1 to 600; more installments than
+/// minor units; a level payment rounded to at most a period's interest, which would never
+/// repay the principal), `payment` (at most a period's interest, or over 600 installments),
+/// `firstDueDate` (an installment after 2199); `limit_exceeded` at `principal` or `setupFee`
+/// (over 10^15 minor units); `invalid_input` at `count` for both or neither of `count` and
+/// `payment`; `invalid_amount` for more decimals than the currency has.
 ///
 /// ```
 /// use arrears::plans::schedule::*;
@@ -202,12 +213,21 @@ pub fn payment_plan(input: PlanInput) -> Result<PaymentPlan> {
     };
     let down = money(input.down_payment, "downPayment")?;
     let fee = money(input.setup_fee, "setupFee")?;
-    let financed = money(Some(input.principal), "principal")? - down;
-    if financed > i128::from(MAX_AMOUNT_MINOR_UNITS) {
-        let message = format!("a plan finances at most {MAX_AMOUNT_MINOR_UNITS} minor units");
-        return Err(Error::new(ErrorCode::LimitExceeded, message).at("principal"));
+    for (amount, field) in [(down, "downPayment"), (fee, "setupFee")] {
+        if amount < 0 {
+            let message = format!("the {field} must not be less than zero");
+            return Err(Error::new(ErrorCode::OutOfRange, message).at(field));
+        }
     }
-    if financed <= 0 || down < 0 || fee < 0 {
+    let financed = money(Some(input.principal), "principal")? - down;
+    for (amount, field) in [(financed, "principal"), (fee, "setupFee")] {
+        if amount > i128::from(MAX_AMOUNT_MINOR_UNITS) {
+            let message =
+                format!("a plan's {field} is at most {MAX_AMOUNT_MINOR_UNITS} minor units");
+            return Err(Error::new(ErrorCode::LimitExceeded, message).at(field));
+        }
+    }
+    if financed <= 0 {
         let message = "the principal must be more than zero and more than the down payment";
         return Err(Error::new(ErrorCode::OutOfRange, message).at("principal"));
     }
@@ -220,6 +240,7 @@ pub fn payment_plan(input: PlanInput) -> Result<PaymentPlan> {
     }
     let (calendar, convention) = moved_by(input.calendar.as_ref(), input.convention)?;
     let plan = Plan {
+        currency,
         rate: input.annual_rate,
         frequency: input.frequency,
         first: input.first_due_date,
@@ -235,7 +256,10 @@ pub fn payment_plan(input: PlanInput) -> Result<PaymentPlan> {
                 return Err(Error::new(ErrorCode::OutOfRange, message).at("count"));
             }
             if financed < i128::from(count) {
-                let message = format!("{count} installments of a principal of fewer minor units: no installment may be nothing");
+                let message = format!(
+                    "{} is fewer minor units than {count} installments: no installment may be nothing",
+                    Money::from_minor(financed, currency)
+                );
                 return Err(Error::new(ErrorCode::OutOfRange, message).at("count"));
             }
             plan.with_count(financed, count, method)?
@@ -299,6 +323,7 @@ pub fn payment_plan(input: PlanInput) -> Result<PaymentPlan> {
 
 /// The terms of a plan that every installment reads.
 struct Plan<'c> {
+    currency: Option<Currency>,
     rate: Decimal,
     frequency: Frequency,
     first: NaiveDate,
@@ -353,13 +378,19 @@ impl Plan<'_> {
                     (1, _) | (_, None) => self.frequency.period_before(due).unwrap_or(due),
                     (_, Some(previous)) => previous,
                 };
-                let fraction = year_fraction(start, due, day_count, None)?;
+                let fraction =
+                    year_fraction(start, due, day_count, None).map_err(|e| e.at("firstDueDate"))?;
                 balance
                     .checked_mul(self.rate)
                     .and_then(|x| x.checked_mul(fraction))
             }
         };
-        round(exact.ok_or_else(too_large)?, self.rounding)
+        round(exact.ok_or_else(|| too_large("principal"))?, self.rounding)
+    }
+
+    /// `minor` minor units as the plan's currency writes them.
+    fn show(&self, minor: i128) -> Money {
+        Money::from_minor(minor, self.currency)
     }
 
     /// The rows of a plan of `count` installments.
@@ -379,7 +410,31 @@ impl Plan<'_> {
         for number in 1..=count {
             let due_date = self.due_date(number)?;
             let interest = self.interest(balance, number, due_date, previous)?;
-            let principal = match (number == count, method, level) {
+            let last = number == count;
+            match (method, level) {
+                // A rounded level payment at or below the interest repays nothing: the plan
+                // would be interest only, its principal left to the last installment (issue
+                // 10: a payment that never repays is out of range; here the count set it).
+                (Method::Amortized, Some(level)) if !last && level <= interest => {
+                    let message = format!(
+                        "the level payment, {} (pmt rounded to the minor unit), is not more than the interest of installment {number}, {}: {count} installments at this rate would not repay the principal; give fewer",
+                        self.show(level),
+                        self.show(interest)
+                    );
+                    return Err(Error::new(ErrorCode::OutOfRange, message).at("count"));
+                }
+                // Issue 10: no installment is ever 0.
+                (Method::InterestOnlyBalloon, _) if !last && interest == 0 => {
+                    let message = format!(
+                        "installment {number} would be 0: the interest of a period on {} at {} rounds to nothing, and an interest-only installment is only its interest",
+                        self.show(balance),
+                        self.rate.normalize()
+                    );
+                    return Err(Error::new(ErrorCode::OutOfRange, message).at("annualRate"));
+                }
+                _ => {}
+            }
+            let principal = match (last, method, level) {
                 (true, _, _) => balance,
                 (false, Method::Amortized, Some(level)) => level - interest,
                 (false, Method::EqualPrincipal, _) => part,
@@ -436,31 +491,65 @@ impl Plan<'_> {
         Ok(rows)
     }
 
-    /// The level payment of `count` installments, rounded: P·r·g / (g − 1), g = (1 + r)^n;
-    /// P / n rounded down at 0%.
+    /// The level payment of `count` installments, rounded; P / n rounded down at 0%.
+    ///
+    /// P·r·g / (g − 1), g = (1 + r)^n, where that fits a decimal: its numerator is exact
+    /// whenever r has a finite decimal form, so an exact half of the minor unit is seen as
+    /// one (tests/fixtures/plans/README.md). Past that (a high rate over many periods, or a
+    /// large principal), P·r + P·r·v^n / (1 − v^n) with v = 1 / (1 + r): the same value, every
+    /// factor at most P·r, so it never overflows; v^n only fades to nothing.
     fn level_payment(&self, financed: i128, count: u32) -> Result<i128> {
         if self.rate.is_zero() {
             return Ok(financed / i128::from(count));
         }
-        let r = self.rate / Decimal::from(self.frequency.per_year());
-        let mut g = Decimal::ONE;
-        let mut square = Decimal::ONE + r;
-        let mut n = count;
-        while n > 0 {
-            if n % 2 == 1 {
-                g = g.checked_mul(square).ok_or_else(too_large)?;
-            }
-            square = square.checked_mul(square).unwrap_or(Decimal::MAX);
-            n /= 2;
-        }
+        let per_year = Decimal::from(self.frequency.per_year());
+        let r = self.rate / per_year;
         let p = Decimal::from_i128_with_scale(financed, 0);
-        let pmt = p
-            .checked_mul(r)
-            .and_then(|x| x.checked_mul(g))
-            .and_then(|x| x.checked_div(g - Decimal::ONE))
-            .ok_or_else(too_large)?;
-        round(pmt, self.rounding)
+        if let Some(pmt) = power(Decimal::ONE + r, count).and_then(|g| {
+            p.checked_mul(r)?
+                .checked_mul(g)?
+                .checked_div(g.checked_sub(Decimal::ONE)?)
+        }) {
+            return round(pmt, self.rounding);
+        }
+        // 1 + r > 1, so v < 1 and v^n ≤ v: no overflow, and 1 − v^n ≥ r / (1 + r) > 0.
+        let v = Decimal::ONE / (Decimal::ONE + r);
+        let vn = power(v, count).ok_or_else(|| too_large("principal"))?;
+        let interest = p
+            .checked_mul(self.rate)
+            .and_then(|x| x.checked_div(per_year))
+            .ok_or_else(|| too_large("principal"))?;
+        let pmt = interest
+            .checked_mul(vn)
+            .and_then(|x| x.checked_div(Decimal::ONE - vn))
+            .and_then(|x| x.checked_add(interest))
+            .ok_or_else(|| too_large("principal"))?;
+        // The true value is P·r plus something more than zero: where v^n has faded below the
+        // decimal's last place and P·r is an exact half, the half is passed, so round up (an
+        // exact half is where rounding half toward and away from zero differ).
+        let up = round(pmt, Rounding::HalfUp)?;
+        match pmt.round_dp_with_strategy(0, RoundingStrategy::MidpointTowardZero)
+            == Decimal::from_i128_with_scale(up, 0)
+        {
+            true => round(pmt, self.rounding),
+            false => Ok(up),
+        }
     }
+}
+
+/// `base` to the power `n` by squaring; `None` past what a decimal holds.
+fn power(base: Decimal, n: u32) -> Option<Decimal> {
+    let (mut result, mut square, mut n) = (Decimal::ONE, base, n);
+    while n > 0 {
+        if n % 2 == 1 {
+            result = result.checked_mul(square)?;
+        }
+        n /= 2;
+        if n > 0 {
+            square = square.checked_mul(square)?;
+        }
+    }
+    Some(result)
 }
 
 fn round(amount: Decimal, rounding: Rounding) -> Result<i128> {
@@ -468,12 +557,16 @@ fn round(amount: Decimal, rounding: Rounding) -> Result<i128> {
         Rounding::HalfEven => RoundingStrategy::MidpointNearestEven,
         Rounding::HalfUp => RoundingStrategy::MidpointAwayFromZero,
     };
-    i128::try_from(amount.round_dp_with_strategy(0, strategy)).map_err(|_| too_large())
+    i128::try_from(amount.round_dp_with_strategy(0, strategy)).map_err(|_| too_large("principal"))
 }
 
-fn too_large() -> Error {
+/// An amount of the plan past what a decimal holds: never for inputs within the limits
+/// (10^15 minor units, rates to 10, 600 installments), named after the principal it scales
+/// with.
+fn too_large(field: &str) -> Error {
     Error::new(
         ErrorCode::LimitExceeded,
         "an amount of the plan has more than 28 digits",
     )
+    .at(field)
 }

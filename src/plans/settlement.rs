@@ -3,12 +3,14 @@
 //!
 //! - What is owed is the payoff quote good through the offer's expiry.
 //! - A lump sum waives fees first, then interest, then principal down to the policy's floor,
-//!   never below it.
+//!   never below it, and never more than the most senior role may waive: where the floor is
+//!   deeper than that, the lump sum stops at that role's limit.
 //! - Expected recovery is the present value of the offer's payments at the policy's discount
 //!   rate (annual, ACT/365F from `asOf`: c / (1 + d)^t) times the completion probability of its
 //!   kind (and segment). Offers are ranked by it, highest first, ties to the smaller discount.
-//! - Each offer names the lowest role allowed to make it; one no role may make is left out,
-//!   with the reason.
+//! - Each offer names the lowest role allowed to make it; an offer that cannot be made (no
+//!   role may give its discount, nothing to waive, a plan the balance cannot fill) is left
+//!   out, and the answer's `reasons` say why.
 
 use super::schedule::{payment_plan, PlanInput};
 use crate::charges::quote;
@@ -17,7 +19,7 @@ use crate::json::{Decode, Describe, Encode};
 use crate::ledger::requests::{book, CreditRecord, InvoiceRecord, PaymentRecord};
 use crate::ledger::Book;
 use crate::money::{Amount, Currency, Money, Rounding};
-use crate::policy::{PlanTerms, Policy, SettlementPolicy, Waivable};
+use crate::policy::{PlanTerms, Policy, Role, SettlementPolicy, Waivable};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -32,6 +34,18 @@ pub enum OfferKind {
     ShortPlan,
     /// The policy's long plan.
     LongPlan,
+}
+
+impl OfferKind {
+    /// The kind as the JSON names it.
+    fn name(self) -> &'static str {
+        match self {
+            OfferKind::PayInFull => "payInFull",
+            OfferKind::LumpSum => "lumpSum",
+            OfferKind::ShortPlan => "shortPlan",
+            OfferKind::LongPlan => "longPlan",
+        }
+    }
 }
 
 /// What an offer waives.
@@ -59,6 +73,8 @@ pub struct OfferPayment {
 pub struct Offer {
     /// What kind of offer.
     pub kind: OfferKind,
+    /// The currency of its amounts (the account's).
+    pub currency: Currency,
     /// What the customer pays in all.
     pub amount: Money,
     /// What is waived.
@@ -79,15 +95,6 @@ pub struct Offer {
     pub reasons: Vec<String>,
 }
 
-/// An offer left out, and why.
-#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
-pub struct Excluded {
-    /// What kind of offer.
-    pub kind: OfferKind,
-    /// Why it is left out.
-    pub reason: String,
-}
-
 /// What `settlementOffers` returns.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct Offers {
@@ -99,15 +106,19 @@ pub struct Offers {
     pub owed: Money,
     /// The offers, by expected recovery, highest first.
     pub offers: Vec<Offer>,
-    /// Offers no role may make.
-    pub excluded: Vec<Excluded>,
+    /// What was left out, and why: each kind of offer that cannot be made
+    /// (`"lumpSum left out: ..."`), or that nothing is owed.
+    pub reasons: Vec<String>,
 }
 
 /// The settlement offers for one account.
 ///
 /// # Errors
-/// Those of the policy and of [`quote`] (one currency); `out_of_range` at
-/// `policy.settlement...` for a plan the policy cannot build.
+/// Those of the policy and of [`quote`] (one currency); `invalid_input` at
+/// `invoices[i].customerId` (and `payments`, `credits`) for a record of another customer
+/// than the first invoice's, `currency_mismatch` at `payments[i].currency` (and `credits`)
+/// for a receipt in another currency; `out_of_range` at `asOf` when the offers or their
+/// plans would run past 2199.
 ///
 /// ```
 /// let book = arrears::ledger::batch::csv::read(
@@ -123,12 +134,32 @@ pub fn settlement_offers<Id: AsRef<str>>(
     as_of: NaiveDate,
     segment: Option<&str>,
 ) -> Result<Offers> {
+    one_account(book)?;
+    policy.check().map_err(|e| e.in_field("policy"))?;
     let terms = &policy.settlement;
     let expires = as_of
         .checked_add_days(Days::new(u64::from(terms.expires_in_days)))
+        .and_then(|d| crate::dates::check_range(d).ok())
         .ok_or_else(|| {
-            Error::new(ErrorCode::OutOfRange, "the offer would lapse after 2199").at("asOf")
+            let message = format!(
+                "offers made on {as_of} would lapse {} days later, after 2199",
+                terms.expires_in_days
+            );
+            Error::new(ErrorCode::OutOfRange, message).at("asOf")
         })?;
+    for (plan, name) in [(&terms.short_plan, "short"), (&terms.long_plan, "long")] {
+        let last = plan.frequency.due_date(expires, plan.count);
+        if last
+            .and_then(|d| crate::dates::check_range(d).ok())
+            .is_none()
+        {
+            let message = format!(
+                "the {name} plan of offers made on {as_of} would end after 2199 ({} installments from {expires})",
+                plan.count
+            );
+            return Err(Error::new(ErrorCode::OutOfRange, message).at("asOf"));
+        }
+    }
     let quote = quote(book, policy, as_of, expires, false)?;
     let currency = quote.currency;
     let money = |minor: i128| Money::from_minor(minor, Some(currency));
@@ -141,28 +172,72 @@ pub fn settlement_offers<Id: AsRef<str>>(
         principal: sum(|i| i.principal),
     };
     let total = owed.fees + owed.interest + owed.principal;
-    let floor = Money::from_minor(owed.principal, Some(currency))
-        .times(
-            terms.floor_percent_of_principal / Decimal::ONE_HUNDRED,
-            Rounding::HalfEven,
-        )?
-        .minor();
+    let mut answer = Offers {
+        as_of,
+        currency,
+        owed: money(total),
+        offers: Vec::new(),
+        reasons: Vec::new(),
+    };
+    if total <= 0 {
+        answer
+            .reasons
+            .push("nothing is owed through the expiry: there is nothing to offer".to_owned());
+        return Ok(answer);
+    }
+    // Checked by the policy: at least one role, in rising order.
+    let top = terms
+        .authority
+        .last()
+        .ok_or_else(|| crate::error::internal("a settlement policy without roles"))?;
     let mut candidates = vec![(
         OfferKind::PayInFull,
         [0, 0, 0],
         vec![(expires, total)],
         vec!["everything owed through the expiry, nothing waived".to_owned()],
     )];
-    let lump_waived = waive(owed, total - floor);
-    candidates.push((
-        OfferKind::LumpSum,
-        lump_waived,
-        vec![(expires, total - lump_waived.iter().sum::<i128>())],
-        vec![format!(
-            "fees waived, then interest, then principal down to {}% of the principal",
-            terms.floor_percent_of_principal.normalize()
-        )],
-    ));
+    let floor = Money::from_minor(owed.principal, Some(currency))
+        .times(
+            terms.floor_percent_of_principal / Decimal::ONE_HUNDRED,
+            Rounding::HalfEven,
+        )?
+        .minor();
+    let to_floor = total - floor;
+    let most = most_waived(top, total);
+    let lump_waived = waive(owed, to_floor.min(most));
+    let lump_total: i128 = lump_waived.iter().sum();
+    let floor_percent = terms.floor_percent_of_principal.normalize();
+    if lump_total == 0 {
+        let why = match (to_floor <= 0, top.max_discount_percent.is_zero()) {
+            (true, _) => format!("nothing may be waived: the floor, {floor_percent}% of the principal, is all that is owed"),
+            (false, true) => "no role may offer a discount".to_owned(),
+            (false, false) => format!(
+                "nothing may be waived: {}% of {}, the most the {} may waive, is less than the minor unit",
+                top.max_discount_percent.normalize(),
+                money(total),
+                top.role
+            ),
+        };
+        answer.reasons.push(left_out(OfferKind::LumpSum, &why));
+    } else {
+        let reason = match to_floor > most {
+            false => format!(
+                "fees waived, then interest, then principal down to {floor_percent}% of the principal"
+            ),
+            true => format!(
+                "fees waived, then interest, then principal, up to {}% of what is owed, the most the {} may waive (down to the floor, {floor_percent}% of the principal, would be {}%)",
+                top.max_discount_percent.normalize(),
+                top.role,
+                percent_of(to_floor, total)
+            ),
+        };
+        candidates.push((
+            OfferKind::LumpSum,
+            lump_waived,
+            vec![(expires, total - lump_total)],
+            vec![reason],
+        ));
+    }
     for (kind, plan, field) in [
         (OfferKind::ShortPlan, &terms.short_plan, "shortPlan"),
         (OfferKind::LongPlan, &terms.long_plan, "longPlan"),
@@ -181,34 +256,53 @@ pub fn settlement_offers<Id: AsRef<str>>(
             0,
         ];
         let financed = total - waived.iter().sum::<i128>();
-        let schedule = plan_payments(plan, financed, currency, expires)
-            .map_err(|e| e.in_field(field).in_field("settlement").in_field("policy"))?;
+        if financed <= 0 {
+            let why = format!(
+                "nothing is left to pay in installments once {} waived",
+                waived_words(waived)
+            );
+            answer.reasons.push(left_out(kind, &why));
+            continue;
+        }
+        let schedule = match plan_payments(plan, financed, currency, expires) {
+            Ok(schedule) => schedule,
+            // What the balance cannot fill (fewer minor units than installments, a level
+            // payment no more than the interest): this account's, not the policy's, so the
+            // plan is left out rather than the call failing.
+            Err(e) if e.path() == "count" => {
+                answer.reasons.push(left_out(kind, e.message()));
+                continue;
+            }
+            Err(e) => {
+                return Err(e.in_field(field).in_field("settlement").in_field("policy"));
+            }
+        };
         let reason = format!(
             "{} {} installments at {}% a year{}",
             plan.count,
             frequency_word(plan),
             (plan.annual_rate * Decimal::ONE_HUNDRED).normalize(),
-            match (waived[0] > 0, waived[1] > 0) {
-                (true, true) => ", fees and interest waived",
-                (true, false) => ", fees waived",
-                (false, true) => ", interest waived",
-                (false, false) => "",
+            match waived[0] > 0 || waived[1] > 0 {
+                true => format!(", {} waived", waived_words(waived)),
+                false => String::new(),
             }
         );
         candidates.push((kind, waived, schedule, vec![reason]));
     }
-    let mut offers = Vec::new();
-    let mut excluded = Vec::new();
     for (kind, waived, payments, mut reasons) in candidates {
         let waived_total: i128 = waived.iter().sum();
         let discount = percent_of(waived_total, total);
         let Some(role) = terms
             .authority
             .iter()
-            .find(|r| r.max_discount_percent >= discount)
+            .find(|r| waived_total <= most_waived(r, total))
         else {
-            let reason = format!("a discount of {discount}% is more than any role may offer");
-            excluded.push(Excluded { kind, reason });
+            let why = format!(
+                "a discount of {discount}% is more than any role may offer (the {}, {}%)",
+                top.role,
+                top.max_discount_percent.normalize()
+            );
+            answer.reasons.push(left_out(kind, &why));
             continue;
         };
         let probability = completion(terms, kind, segment);
@@ -233,8 +327,9 @@ pub fn settlement_offers<Id: AsRef<str>>(
             })
             .and_then(|e| i128::try_from(e).ok())
             .ok_or_else(|| crate::error::internal("an expected recovery overflowed"))?;
-        offers.push(Offer {
+        answer.offers.push(Offer {
             kind,
+            currency,
             amount: money(payments.iter().map(|p| p.1).sum()),
             waived: Waived {
                 fees: money(waived[0]),
@@ -256,19 +351,95 @@ pub fn settlement_offers<Id: AsRef<str>>(
             reasons,
         });
     }
-    crate::order::sort_by(&mut offers, &|a, b| {
+    crate::order::sort_by(&mut answer.offers, &|a, b| {
         b.expected_recovery
             .minor()
             .cmp(&a.expected_recovery.minor())
             .then(a.discount_percent.cmp(&b.discount_percent))
     });
-    Ok(Offers {
-        as_of,
-        currency,
-        owed: money(total),
-        offers,
-        excluded,
-    })
+    Ok(answer)
+}
+
+/// Every record is of the first invoice's account: `invalid_input` at the first of another
+/// customer, `currency_mismatch` at the first receipt in another currency (an invoice in
+/// another currency is the quote's `currency_mismatch`). Checked whatever the records' dates.
+fn one_account<Id>(book: &Book<Id>) -> Result<()> {
+    let account = |index: u32| book.accounts.get(index as usize);
+    let Some(ours) = book.invoices.first().and_then(|i| account(i.account)) else {
+        return Ok(());
+    };
+    let lists: [(&str, Vec<u32>); 3] = [
+        (
+            "invoices",
+            book.invoices.iter().map(|i| i.account).collect(),
+        ),
+        (
+            "payments",
+            book.payments.iter().map(|p| p.account).collect(),
+        ),
+        ("credits", book.credits.iter().map(|c| c.account).collect()),
+    ];
+    for (list, accounts) in &lists {
+        for (i, theirs) in accounts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &a)| Some((i, account(a)?)))
+        {
+            if theirs.customer_id != ours.customer_id {
+                let message = format!(
+                    "settlement offers are for one account: the first invoice's customer is '{}', and this record's '{}'",
+                    ours.customer_id, theirs.customer_id
+                );
+                let path = crate::path!(*list, i, "customerId");
+                return Err(Error::new(ErrorCode::InvalidInput, message).at(path));
+            }
+        }
+    }
+    for (list, accounts) in lists.iter().skip(1) {
+        for (i, theirs) in accounts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, &a)| Some((i, account(a)?)))
+        {
+            if theirs.currency != ours.currency {
+                let message = format!(
+                    "settlement offers are for one account in one currency, {}, and this record is in {}",
+                    ours.currency, theirs.currency
+                );
+                let path = crate::path!(*list, i, "currency");
+                return Err(Error::new(ErrorCode::CurrencyMismatch, message).at(path));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The most `role` may waive of `total`, in whole minor units: its percent of `total`,
+/// rounded down, so that what is waived is never more than the role's percent.
+fn most_waived(role: &Role, total: i128) -> i128 {
+    Decimal::from_i128_with_scale(total, 0)
+        .checked_mul(role.max_discount_percent)
+        .map(|x| {
+            (x / Decimal::ONE_HUNDRED)
+                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToZero)
+        })
+        .and_then(|x| i128::try_from(x).ok())
+        .unwrap_or(0)
+}
+
+/// `"<kind> left out: <why>"`, a line of the answer's `reasons`.
+fn left_out(kind: OfferKind, why: &str) -> String {
+    format!("{} left out: {why}", kind.name())
+}
+
+/// "fees", "interest" or "fees and interest", for what a plan waives.
+fn waived_words(waived: [i128; 3]) -> &'static str {
+    match (waived[0] > 0, waived[1] > 0) {
+        (true, true) => "fees and interest",
+        (true, false) => "fees",
+        (false, true) => "interest",
+        (false, false) => "nothing",
+    }
 }
 
 /// What is owed, by part, in minor units.

@@ -71,13 +71,54 @@ pub struct PaymentRecord<'a> {
 }
 
 /// When a plan is broken.
-#[derive(Clone, Copy, Decode, Describe)]
+#[derive(Clone, Copy, Default, Decode, Describe)]
 pub struct BrokenAfter {
-    /// Missed installments that break the plan (default 2).
+    /// Missed installments, at once, that break the plan (default 2; at least 1).
     pub missed: Option<u32>,
     /// Days an installment may stay unpaid after its due date before the plan is broken
-    /// (default 30).
+    /// (default 30; at least `graceDays`).
     pub days_late: Option<u32>,
+}
+
+/// The rule that breaks a plan, checked: `missed` at least 1, `days_late` at least the grace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BreakingRule {
+    /// Days past due an installment is `late` before it is `missed`.
+    pub grace_days: u32,
+    /// Missed installments that break the plan.
+    pub missed: u32,
+    /// Days an installment may stay unpaid after its due date.
+    pub days_late: u32,
+}
+
+impl BreakingRule {
+    /// The rule of `graceDays` and `brokenAfter` (defaults 0, 2 and 30).
+    ///
+    /// # Errors
+    /// `out_of_range` at `brokenAfter.missed` for 0 (a plan broken before anything is due),
+    /// and at `graceDays` for a grace longer than `brokenAfter.daysLate` (an installment
+    /// still within its grace would break the plan).
+    pub(crate) fn new(grace_days: Option<u32>, broken_after: Option<BrokenAfter>) -> Result<Self> {
+        let broken_after = broken_after.unwrap_or_default();
+        let rule = BreakingRule {
+            grace_days: grace_days.unwrap_or(0),
+            missed: broken_after.missed.unwrap_or(2),
+            days_late: broken_after.days_late.unwrap_or(30),
+        };
+        if rule.missed == 0 {
+            let message = "a plan is broken by at least 1 missed installment; 0 would break it before anything is due";
+            return Err(Error::new(ErrorCode::OutOfRange, message)
+                .at(crate::path!("brokenAfter", "missed")));
+        }
+        if rule.grace_days > rule.days_late {
+            let message = format!(
+                "{} days of grace are more than the {} days late that break a plan (brokenAfter.daysLate): an installment still within its grace would break the plan; give a brokenAfter.daysLate of at least {}",
+                rule.grace_days, rule.days_late, rule.grace_days
+            );
+            return Err(Error::new(ErrorCode::OutOfRange, message).at("graceDays"));
+        }
+        Ok(rule)
+    }
 }
 
 /// What `planStatus` takes.
@@ -90,7 +131,8 @@ pub struct PlanStatusInput<'a> {
     pub payments: Vec<PaymentRecord<'a>>,
     /// The day of the status.
     pub as_of: NaiveDate,
-    /// Days past due an installment is `late` before it is `missed` (default 0).
+    /// Days past due an installment is `late` before it is `missed` (default 0; at most
+    /// `brokenAfter.daysLate`).
     #[json(default)]
     pub grace_days: u32,
     /// When the plan is broken.
@@ -106,7 +148,9 @@ pub enum PlanState {
     InArrears,
     /// Too many installments missed, or one unpaid too long.
     Broken,
-    /// Every installment is paid.
+    /// Every installment is paid (whenever it was): checked first, so a plan paid up after
+    /// being broken is completed. Not in issue 10's list, which has no word for a plan
+    /// that is over.
     Completed,
 }
 
@@ -149,16 +193,19 @@ pub struct PlanStatus {
     pub installments: Vec<InstallmentStatus>,
     /// What brings the plan current: the unpaid part of every installment past its due date.
     pub cure: Money,
-    /// The first installment not yet due.
+    /// The first installment not yet due and not fully paid: the next one to pay (left
+    /// out when there is none).
     pub next: Option<InstallmentStatus>,
 }
 
 /// The status of a plan on `asOf`.
 ///
 /// # Errors
-/// `invalid_amount` for amounts with more decimals than the currency, `out_of_range` for an
-/// installment or payment of zero or less, and at `plan.schedule` for installments out of
-/// order.
+/// `invalid_amount` for amounts with more decimals than the currency; `out_of_range` for an
+/// installment or payment of zero or less, at `plan.schedule` for a plan of no installments,
+/// at `plan.schedule[i].dueDate` for installments out of order, at `brokenAfter.missed` for
+/// 0, at `graceDays` for more than `brokenAfter.daysLate`; `duplicate_id` at
+/// `payments[i].id` for a payment id given twice.
 ///
 /// ```
 /// let input: arrears::plans::status::PlanStatusInput = arrears::json::from_str(r#"{
@@ -171,15 +218,13 @@ pub struct PlanStatus {
 /// ```
 pub fn plan_status(input: PlanStatusInput<'_>) -> Result<PlanStatus> {
     let currency = input.plan.currency;
+    let rule = BreakingRule::new(Some(input.grace_days), input.broken_after)?;
+    if input.plan.schedule.is_empty() {
+        let message = "a plan has at least one installment";
+        return Err(Error::new(ErrorCode::OutOfRange, message).at(crate::path!("plan", "schedule")));
+    }
     let mut left = paid_through(&input.payments, input.as_of, currency)?;
-    let broken = input.broken_after.unwrap_or(BrokenAfter {
-        missed: None,
-        days_late: None,
-    });
-    let (max_missed, max_days) = (
-        broken.missed.unwrap_or(2),
-        i64::from(broken.days_late.unwrap_or(30)),
-    );
+    let (max_missed, max_days) = (rule.missed, i64::from(rule.days_late));
     let mut installments = Vec::with_capacity(input.plan.schedule.len());
     let (mut missed, mut arrears, mut too_late, mut cure) = (0u32, false, false, 0i128);
     let mut previous: Option<NaiveDate> = None;
@@ -199,7 +244,7 @@ pub fn plan_status(input: PlanStatusInput<'_>) -> Result<PlanStatus> {
             (true, _) => InstallmentState::Paid,
             (false, false) if paid > 0 => InstallmentState::PartlyPaid,
             (false, false) => InstallmentState::Upcoming,
-            (false, true) if days_past <= i64::from(input.grace_days) => InstallmentState::Late,
+            (false, true) if days_past <= i64::from(rule.grace_days) => InstallmentState::Late,
             (false, true) => InstallmentState::Missed,
         };
         if days_past > 0 && paid < due {
@@ -230,7 +275,7 @@ pub fn plan_status(input: PlanStatusInput<'_>) -> Result<PlanStatus> {
     };
     let next = installments
         .iter()
-        .find(|i| i.due_date > input.as_of)
+        .find(|i| i.due_date > input.as_of && i.status != InstallmentState::Paid)
         .cloned();
     Ok(PlanStatus {
         status,
@@ -246,6 +291,7 @@ pub(crate) fn paid_through(
     as_of: NaiveDate,
     currency: Option<Currency>,
 ) -> Result<i128> {
+    unique_ids(payments.iter().map(|p| p.id.as_ref()), "payments")?;
     let mut total = 0;
     for (i, payment) in payments.iter().enumerate() {
         let amount = positive(payment.amount, currency)
@@ -266,5 +312,26 @@ pub(crate) fn positive(amount: Amount, currency: Option<Currency>) -> Result<i12
             ErrorCode::OutOfRange,
             format!("{} is not more than zero", amount.0),
         )),
+    }
+}
+
+/// `duplicate_id` at `<list>[i].id` for the first id given a second time.
+#[inline(never)]
+pub(crate) fn unique_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &'static str) -> Result<()> {
+    let mut ids: Vec<(&str, usize)> = ids.zip(0..).collect();
+    crate::order::sort_by(&mut ids, &|a, b| a.cmp(b));
+    let second = ids
+        .windows(2)
+        .filter_map(|w| match w {
+            [(a, _), (b, i)] if a == b => Some((*i, *b)),
+            _ => None,
+        })
+        .min();
+    match second {
+        Some((i, id)) => {
+            let message = format!("the id '{id}' is given twice in {list}");
+            Err(Error::new(ErrorCode::DuplicateId, message).at(crate::path!(list, i, "id")))
+        }
+        None => Ok(()),
     }
 }

@@ -30,7 +30,8 @@ pub struct SettlementPolicy {
     #[json(default = "long_plan")]
     pub long_plan: PlanTerms,
     /// Who may offer what, in rising order of authority (default agent 10%, supervisor 25%,
-    /// manager 40% of what is owed).
+    /// manager 40% of what is owed); at least one role, since every offer names the role
+    /// that may make it (one at 0% offers no discount).
     #[json(default = "authority")]
     pub authority: Vec<Role>,
 }
@@ -176,7 +177,8 @@ fn authority() -> Vec<Role> {
 }
 
 /// Checks the settlement terms: probabilities from 0 to 1, percents from 0 to 100, rates in
-/// range, plans of 1 to 600 installments, roles in rising order of authority.
+/// range, plans of 1 to 600 installments, at least one role, roles in rising order of
+/// authority.
 pub(super) fn check(terms: &SettlementPolicy) -> Result<()> {
     let range = |value: Decimal, max: Decimal, path: crate::error::Path| -> Result<()> {
         match value.is_sign_negative() || value > max {
@@ -233,6 +235,10 @@ pub(super) fn check(terms: &SettlementPolicy) -> Result<()> {
             MAX_ANNUAL_RATE,
             crate::path!(field, "annualRate"),
         )?;
+    }
+    if terms.authority.is_empty() {
+        let message = "a settlement policy names at least one role: every offer names the role that may make it (a role with a maxDiscountPercent of 0 may offer no discount)";
+        return Err(Error::new(ErrorCode::OutOfRange, message).at("authority"));
     }
     let mut previous: Option<Decimal> = None;
     for (i, role) in terms.authority.iter().enumerate() {

@@ -5,8 +5,9 @@
 // bad inputs show the engine's code and path next to the form. The settlement panel's offers
 // for the sample account are ranked by expected recovery, and each offer's figures equal what
 // this file computes on its own: the present value c / (1 + d)^t of its payments times the
-// completion probability of the policy the panel shows, the lump sum at the floor, the
-// authority of the first role allowing its discount. Saves tests/browser/screenshots/plan*.png
+// completion probability of the policy the panel shows, the lump sum at the floor or at the
+// most the top role may waive, the authority of the first role allowing its discount, and what
+// is not offered with its reason. Saves tests/browser/screenshots/plan*.png
 // and settlement*.png.
 //
 //   node --test tests/browser/plans.test.mjs
@@ -233,7 +234,7 @@ test('plan builder: bad inputs show the engine\'s code and path next to the form
 
 // ---- the settlement panel ----
 
-/** What the settlement panel shows: what is owed, the offers (in order), the excluded, the policy. */
+/** What the settlement panel shows: what is owed, the offers (in order), what is not offered, the policy. */
 async function offersShown() {
   return {
     owed: await page.getAttribute('#settlement-owed', 'data-value'),
@@ -262,7 +263,8 @@ const percent = (waived, owed) => {
   const hundredths = halfEven(waived * 10_000n, owed);
   return `${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
 };
-const roleFor = (authority, discount) => authority.find((r) => Number(r.maxDiscountPercent) >= Number(discount))?.role;
+/** The first role that may waive `waived` cents of `owed`: at most its percent, exactly. */
+const roleFor = (authority, waived, owed) => authority.find((r) => waived * 10_000n <= cents(r.maxDiscountPercent) * owed)?.role;
 
 /** Every offer's expected recovery, authority and discount, as computed here from what is shown. */
 function assertOffers(shown, asOf) {
@@ -275,7 +277,7 @@ function assertOffers(shown, asOf) {
     assert.equal(decimal(offer.schedule.reduce((sum, p) => sum + cents(p.amount), 0n)), offer.amount, offer.kind);
     const waived = cents(offer.waived.fees) + cents(offer.waived.interest) + cents(offer.waived.principal);
     assert.equal(offer.discountPercent, percent(waived, cents(shown.owed)), offer.kind);
-    assert.equal(offer.authority, roleFor(terms.authority, offer.discountPercent), offer.kind);
+    assert.equal(offer.authority, roleFor(terms.authority, waived, cents(shown.owed)), offer.kind);
   }
 }
 
@@ -357,13 +359,24 @@ test('settlement: with a late fee and 12% interest, what is owed is the quote th
   assert.deepEqual(problems, []);
 });
 
-test('settlement: an offer no role may make is left out with its reason; bad inputs show code and path', async () => {
+test('settlement: the lump sum stops at the top role\'s limit; what cannot be offered is shown with its reason; bad inputs show code and path', async () => {
   await page.selectOption('#settlement-preset', 'strict');
-  await offersText('#settlement-excluded', (text) => text.includes('Lump sum'));
+  await offersText('#settlement-offers', (text) => text.includes('supervisor'));
   const shown = await offersShown();
   assert.deepEqual(shown.policy.settlement.authority, [{ role: 'agent', maxDiscountPercent: '5' }, { role: 'supervisor', maxDiscountPercent: '20' }]);
-  assert.deepEqual(shown.excluded, [{ kind: 'lumpSum', text: 'Lump sum: a discount of 30.00% is more than any role may offer' }]);
-  assert.deepEqual(shown.offers.map((o) => o.kind), ['shortPlan', 'longPlan', 'payInFull']);
+  // Down to the 70% floor would waive 30% of 1,000.00; the top role, the supervisor, may waive
+  // 20%, rounded down to the cent: 200.00, so the lump sum is 800.00.
+  const owed = cents(shown.owed);
+  const most = (owed * 20n) / 100n;
+  const by = Object.fromEntries(shown.offers.map((o) => [o.kind, o]));
+  assert.equal(by.lumpSum.amount, decimal(owed - most)); // 800.00
+  assert.deepEqual(by.lumpSum.waived, { fees: '0.00', interest: '0.00', principal: decimal(most) });
+  assert.equal(by.lumpSum.discountPercent, '20.00');
+  assert.equal(by.lumpSum.authority, 'supervisor');
+  assert.equal(by.lumpSum.expectedRecovery, expectedRecovery([{ dueDate: '2024-06-15', amount: '800.00' }], '2024-06-01', '0.1', '0.6'));
+  assert.match(by.lumpSum.text, /up to 20% of what is owed, the most the supervisor may waive/);
+  assert.deepEqual(shown.excluded, []);
+  assert.deepEqual(shown.offers.map((o) => o.kind), ['shortPlan', 'longPlan', 'lumpSum', 'payInFull']);
   assertOffers(shown, '2024-06-01');
 
   await page.selectOption('#settlement-preset', 'default');
@@ -387,5 +400,18 @@ test('settlement: an offer no role may make is left out with its reason; bad inp
   assert.match(await offersError((text) => text.startsWith('missing_field')), /^missing_field at invoices: /);
   await page.fill('#settlement-as-of', '2024-06-01');
   await offersText('#settlement-owed', (text) => text === '1,000.00 EUR');
+
+  // 0.02 owed: only paying in full can be offered; the rest is shown with the engine's reasons.
+  await amount.fill('0.02');
+  await page.locator('#settlement-invoices tbody tr').nth(2).locator('button.remove').click();
+  await page.locator('#settlement-invoices tbody tr').nth(1).locator('button.remove').click();
+  await offersText('#settlement-owed', (text) => text === '0.02 EUR');
+  const tiny = await offersShown();
+  assert.deepEqual(tiny.offers.map((o) => [o.kind, o.amount]), [['payInFull', '0.02']]);
+  assert.deepEqual(tiny.excluded, [
+    { kind: 'lumpSum', text: 'Lump sum: nothing may be waived: 40% of 0.02, the most the manager may waive, is less than the minor unit' },
+    { kind: 'shortPlan', text: 'Short plan: 0.02 is fewer minor units than 3 installments: no installment may be nothing' },
+    { kind: 'longPlan', text: 'Long plan: 0.02 is fewer minor units than 12 installments: no installment may be nothing' },
+  ]);
   assert.deepEqual(problems, []);
 });

@@ -91,10 +91,63 @@ pub struct HistoryItem<'a> {
 }
 
 impl Account<'_> {
-    /// Checks what decoding cannot: an account has an id and a time zone.
+    /// Checks what decoding cannot: an account has an id and at least one invoice, and its
+    /// records are of one customer and one currency, the first invoice's.
     pub(crate) fn check(&self) -> Result<()> {
         if self.id.is_empty() {
             return Err(Error::new(ErrorCode::OutOfRange, "an account needs an id").at("id"));
+        }
+        let Some(first) = self.invoices.first() else {
+            return Err(Error::new(
+                ErrorCode::OutOfRange,
+                "an account needs at least one invoice",
+            )
+            .at("invoices"));
+        };
+        let records = [
+            (
+                "invoices",
+                self.invoices
+                    .iter()
+                    .map(|r| (&r.customer_id, r.currency))
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                "payments",
+                self.payments
+                    .iter()
+                    .map(|r| (&r.customer_id, r.currency))
+                    .collect(),
+            ),
+            (
+                "credits",
+                self.credits
+                    .iter()
+                    .map(|r| (&r.customer_id, r.currency))
+                    .collect(),
+            ),
+        ];
+        for (field, records) in records {
+            for (i, (customer, currency)) in records.into_iter().enumerate() {
+                if *customer != first.customer_id {
+                    let message = format!(
+                        "an account's records are of one customer, {}",
+                        crate::error::quoted(&first.customer_id)
+                    );
+                    return Err(
+                        Error::new(ErrorCode::InvalidInput, message).at(crate::path!(
+                            field,
+                            i,
+                            "customerId"
+                        )),
+                    );
+                }
+                if currency != first.currency {
+                    let message = format!("an account is in one currency, {}", first.currency);
+                    return Err(Error::new(ErrorCode::CurrencyMismatch, message)
+                        .at(crate::path!(field, i, "currency")));
+                }
+            }
         }
         Ok(())
     }

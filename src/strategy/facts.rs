@@ -2,7 +2,7 @@
 //! paid, its age, its plan and promises, and the facts its caller gives.
 
 use super::account::Account;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::Result;
 use crate::ledger::{allocate, Allocation, Book};
 use crate::money::{Currency, Money};
 use crate::plans::promises::{promise_status, PromiseState, PromiseStatusInput};
@@ -47,29 +47,13 @@ impl Facts {
         book: &Book<Cow<'_, str>>,
         today: NaiveDate,
     ) -> Result<Facts> {
+        // A checked account is one customer in one currency: one account of the ledger.
         let currency = match book.accounts.as_slice() {
-            [] => {
-                return Err(Error::new(
-                    ErrorCode::OutOfRange,
-                    "an account needs at least one invoice",
-                )
-                .at("invoices"))
-            }
             [one] => one.currency,
-            [first, ..] => {
-                let other = book.invoices.iter().position(|i| {
-                    book.accounts
-                        .get(i.account as usize)
-                        .is_some_and(|a| a.currency != first.currency)
-                });
-                let message = format!("an account is in one currency, {}", first.currency);
-                return Err(
-                    Error::new(ErrorCode::CurrencyMismatch, message).at(crate::path!(
-                        "invoices",
-                        other.unwrap_or(0),
-                        "currency"
-                    )),
-                );
+            _ => {
+                return Err(crate::error::internal(
+                    "an account that is not one ledger account",
+                ))
             }
         };
         let state = allocate(book, today, Allocation::OldestFirst, false)?;

@@ -14,6 +14,8 @@
 // score; and a history of 0 to 3 items per account (reminders sent, calls tried or held, one
 // dispute in fifty), each naming its account.
 
+import { rng } from './generate.mjs';
+
 export const NOW = '2026-06-30T15:00:00Z';
 const DAY_MS = 86_400_000;
 const ZONES = ['America/New_York', 'America/Chicago', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Sydney'];
@@ -25,18 +27,6 @@ const STEPS = [
   ['conversation', 'phone', 'secondReminder'],
   ['taskDone', 'task', 'escalation'],
 ];
-
-/** mulberry32, as in generate.mjs. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (n) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 const cents = (c) => `${Math.trunc(c / 100)}.${String(c % 100).padStart(2, '0')}`;

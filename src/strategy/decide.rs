@@ -236,7 +236,7 @@ pub(crate) fn decide(
                 until,
             });
         }
-        trail.extend(standing.pending.iter().map(|p| {
+        trail.extend(standing.pending.first().map(|p| {
             (
                 p.place,
                 Reason {
@@ -249,6 +249,12 @@ pub(crate) fn decide(
     } else {
         climb(&case, &mut d, &standing.pending, &mut trail)?;
     }
+    // The steps after the one taken (or held) are for `timeline`, not this decision.
+    let horizon = trail.iter().filter(|t| t.1.fired).map(|t| t.0).max();
+    let horizon = horizon
+        .or(standing.pending.first().map(|p| p.place))
+        .unwrap_or(usize::MAX);
+    trail.retain(|(place, _)| *place <= horizon);
     crate::order::sort_by(&mut trail, &|a, b| a.0.cmp(&b.0));
     d.reasons
         .extend(trail.into_iter().map(|(_, reason)| reason));
@@ -258,7 +264,8 @@ pub(crate) fn decide(
     Ok(d)
 }
 
-/// Takes the first pending step that the rules allow; the trail says of each step why.
+/// Takes the first pending step that the rules allow; the trail says why of each step
+/// weighed (the steps after the one taken are for `timeline`, not this decision).
 fn climb(
     case: &Case<'_, '_>,
     d: &mut Decision,
@@ -267,12 +274,9 @@ fn climb(
 ) -> Result<()> {
     let cease =
         case.policy.compliance.cease_communication && case.last(Kind::CeaseRequest).is_some();
-    let mut chosen = false;
     for dated in pending {
         let step = dated.step;
-        let (fired, why) = if chosen {
-            (false, format!("to come: {}", due_words(dated)))
-        } else if cease && !allowed_after_cease(step) {
+        let (fired, why) = if cease && !allowed_after_cease(step) {
             let why = "the debtor asked in writing that communication cease (FDCPA §805(c))";
             d.blocked.push(Blocked {
                 action: step.action,
@@ -291,8 +295,15 @@ fn climb(
             &step.template,
             case.start_of(dated.day)?.max(case.now),
         )? {
-            chosen = true;
-            (true, due_words(dated))
+            trail.push((
+                dated.place,
+                Reason {
+                    rule: ladder::rule(step.action),
+                    fired: true,
+                    why: due_words(dated),
+                },
+            ));
+            return Ok(());
         } else {
             (
                 false,

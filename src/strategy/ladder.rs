@@ -99,7 +99,7 @@ pub(crate) fn standing<'l>(
     };
     for step in undated {
         let why = "not scheduled: no fee rule charges the oldest open invoice".to_owned();
-        standing.passed.push((steps.len(), rule(step.action), why));
+        standing.passed.push((0, rule(step.action), why));
     }
     let mut last_resorts = Vec::new();
     for (i, dated) in steps.iter().enumerate() {

@@ -243,7 +243,7 @@ fn every_action_is_reachable_with_the_default_policy() {
         (
             "legalReview",
             large.clone(),
-            placed,
+            placed.clone(),
             "2026-06-30T12:00:00-04:00",
             None,
         ),
@@ -261,10 +261,11 @@ fn every_action_is_reachable_with_the_default_policy() {
             "2026-07-30T12:00:00-04:00",
             None,
         ),
+        // A year late, the notices sent and the agency tried: write off.
         (
             "writeOff",
             account("500.00"),
-            required_done(),
+            placed,
             "2027-03-02T12:00:00-05:00",
             None,
         ),
@@ -1112,4 +1113,18 @@ fn the_zone_fixture_holds_the_native_answers() {
         let text = serde_json::to_string_pretty(&fixture).unwrap_or_default();
         std::fs::write(path, text + "\n").unwrap_or_else(|e| panic!("{e}"));
     }
+}
+
+/// A step lapses only for a later step that applies: on day +121 the agency placement of day
+/// +120 is still taken, though the legal review of the same day (which needs 5,000 owed)
+/// does not apply to 800.00.
+#[test]
+fn a_step_that_does_not_apply_passes_over_nothing() {
+    let out = decide(
+        account("800.00"),
+        required_done(),
+        "2026-07-01T11:00:00-04:00",
+        None,
+    );
+    assert_eq!(out["action"], "agencyPlacement", "{out:#}");
 }

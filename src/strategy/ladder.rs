@@ -109,9 +109,14 @@ pub(crate) fn standing<'l>(
         } else if let Some(why) = unmet(step, policy, facts) {
             Some(why)
         } else {
-            let later_due = steps[i + 1..]
-                .iter()
-                .any(|s| s.day <= today && s.step.action != step.action);
+            // A later step passes over this one when its day has come and it is done or
+            // applies; one whose conditions do not hold passes over nothing.
+            let later_due = steps[i + 1..].iter().any(|s| {
+                s.day <= today
+                    && s.step.action != step.action
+                    && !s.step.when.contains(&StepCondition::NothingElse)
+                    && (done(s.step) || unmet(s.step, policy, facts).is_none())
+            });
             (!step.required && later_due && dated.day < today)
                 .then(|| format!("lapsed: due {}, and a later step is due too", dated.day))
         };

@@ -99,7 +99,8 @@ pub struct NextActions {
 ///
 /// # Errors
 /// Those of `nextAction`, at `accounts[i]`; `missing_field` for a history item without its
-/// `accountId`; `duplicate_id` for an account id seen before.
+/// `accountId`, `invalid_input` for one naming no account of the input; `duplicate_id` for an
+/// account id seen before.
 pub fn next_actions_of(input: NextActionsInput<'_>) -> Result<NextActions> {
     let NextActionsInput {
         accounts,
@@ -117,18 +118,6 @@ fn decide_each(
     sealed: &Sealed<'_>,
     now: Instant,
 ) -> Result<NextActions> {
-    if let Some(i) = history.iter().position(|h| h.account_id.is_none()) {
-        let message = "each history item of nextActions names its 'accountId'";
-        return Err(
-            Error::new(ErrorCode::MissingField, message).at(crate::path!(
-                "history",
-                i,
-                "accountId"
-            )),
-        );
-    }
-    // By account, then (stably) as given: each account's items are one run.
-    crate::order::sort_by(&mut history, &|a, b| a.account_id.cmp(&b.account_id));
     let mut ids: Vec<(&str, usize)> = accounts
         .iter()
         .enumerate()
@@ -143,6 +132,23 @@ fn decide_each(
         return Err(Error::new(ErrorCode::DuplicateId, message)
             .at(crate::path!("accounts", pair[1].1, "id")));
     }
+    // Each history item names one of the accounts, so none is silently left out.
+    for (i, item) in history.iter().enumerate() {
+        let at = || crate::path!("history", i, "accountId");
+        let Some(id) = item.account_id.as_deref() else {
+            let message = "each history item of nextActions names its 'accountId'";
+            return Err(Error::new(ErrorCode::MissingField, message).at(at()));
+        };
+        if ids.binary_search_by(|(known, _)| (*known).cmp(id)).is_err() {
+            let message = format!(
+                "{} is not the id of one of the accounts",
+                crate::error::quoted(id)
+            );
+            return Err(Error::new(ErrorCode::InvalidInput, message).at(at()));
+        }
+    }
+    // By account, then (stably) as given: each account's items are one run.
+    crate::order::sort_by(&mut history, &|a, b| a.account_id.cmp(&b.account_id));
     let mut results = Vec::with_capacity(accounts.len());
     for (i, account) in accounts.into_iter().enumerate() {
         let id = Some(account.id.clone());

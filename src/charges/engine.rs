@@ -8,7 +8,7 @@ use super::interest::{add_days, Accrual};
 use super::regimes::preset;
 use super::{Fee, Period};
 use crate::error::{internal, Error, ErrorCode, Result};
-use crate::ledger::{Book, ReceiptKind};
+use crate::ledger::{Application, Book, ReceiptKind};
 use crate::limits::{MAX_FEE_ASSESSMENTS, MAX_INTEREST_PERIODS};
 use crate::money::{Currency, Money};
 use crate::policy::{Component, InterestBase, Policy};
@@ -78,16 +78,42 @@ pub(crate) fn run<'p, Id: AsRef<str>>(
         })?;
         debts.push(debt);
     }
+    // Each account's debts and receipts, gathered in one pass over each list.
+    let mut order: Vec<Vec<usize>> = vec![Vec::new(); book.accounts.len()];
+    for (d, debt) in debts.iter().enumerate() {
+        let invoice = book
+            .invoices
+            .get(debt.index)
+            .ok_or_else(|| internal("a debt has no invoice"))?;
+        order
+            .get_mut(invoice.account as usize)
+            .ok_or_else(|| internal("an invoice has no account"))?
+            .push(d);
+    }
+    let mut receipts: Vec<Vec<(NaiveDate, ReceiptKind, usize)>> =
+        vec![Vec::new(); book.accounts.len()];
+    for (kind, list) in [
+        (ReceiptKind::Payment, &book.payments),
+        (ReceiptKind::Credit, &book.credits),
+    ] {
+        for (i, r) in list
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.date <= span.receipts_through)
+        {
+            receipts
+                .get_mut(r.account as usize)
+                .ok_or_else(|| internal("a receipt has no account"))?
+                .push((r.date, kind, i));
+        }
+    }
+    // The named applications by receipt, to find a receipt's in a binary search.
+    let mut named: Vec<Application> = book.applications.clone();
+    crate::order::sort_by(&mut named, &|a, b| {
+        (a.kind, a.receipt).cmp(&(b.kind, b.receipt))
+    });
     let mut unapplied = vec![0i128; book.accounts.len()];
-    for (account, left) in unapplied.iter_mut().enumerate() {
-        let mut order: Vec<usize> = (0..debts.len())
-            .filter(|&d| {
-                debts
-                    .get(d)
-                    .and_then(|d| book.invoices.get(d.index))
-                    .is_some_and(|i| i.account as usize == account)
-            })
-            .collect();
+    for ((left, mut order), receipts) in unapplied.iter_mut().zip(order).zip(receipts) {
         // Oldest first, as the ledger allocates: by due date, then id.
         crate::order::sort_by(&mut order, &|&a, &b| {
             let key = |d: usize| {
@@ -98,31 +124,21 @@ pub(crate) fn run<'p, Id: AsRef<str>>(
             };
             key(a).cmp(&key(b))
         });
-        *left = replay(book, policy, span, account, &mut debts, &order)?;
+        *left = replay(book, policy, span, (receipts, &named), &mut debts, &order)?;
     }
     Ok((debts, unapplied))
 }
 
-/// Replays one account; returns its unapplied cash.
+/// Replays one account, its receipts dated through `span.receipts_through` with every named
+/// application (sorted by receipt); returns its unapplied cash.
 fn replay<Id: AsRef<str>>(
     book: &Book<Id>,
     policy: &Policy,
     span: Span,
-    account: usize,
+    (mut receipts, named): (Vec<(NaiveDate, ReceiptKind, usize)>, &[Application]),
     debts: &mut [Debt<'_>],
     order: &[usize],
 ) -> Result<i128> {
-    let mut receipts: Vec<(NaiveDate, ReceiptKind, usize)> = Vec::new();
-    for (kind, list) in [
-        (ReceiptKind::Payment, &book.payments),
-        (ReceiptKind::Credit, &book.credits),
-    ] {
-        let mine = list
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.account as usize == account && r.date <= span.receipts_through);
-        receipts.extend(mine.map(|(i, r)| (r.date, kind, i)));
-    }
     crate::order::sort_by(&mut receipts, &|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     let mut receipts = receipts.into_iter().peekable();
     let mut unapplied = 0i128;
@@ -146,11 +162,10 @@ fn replay<Id: AsRef<str>>(
                     .ok_or_else(|| internal("no such receipt"))?
                     .amount,
             );
-            let named = book
-                .applications
-                .iter()
-                .filter(|a| a.kind == kind && a.receipt as usize == r);
-            for application in named {
+            let key = (kind, r as u32);
+            let first = named.partition_point(|a| (a.kind, a.receipt) < key);
+            let last = named.partition_point(|a| (a.kind, a.receipt) <= key);
+            for application in named.get(first..last).unwrap_or_default() {
                 let d = order.iter().position(|&d| {
                     debts
                         .get(d)

@@ -418,7 +418,8 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {}
 
 /// An [`ErrorCode::Internal`] error: an invariant of arrears' own broke (a bug).
-pub(crate) fn internal(what: &str) -> Error {
+#[doc(hidden)] // pub for arrears-cold (crates/cold), which compiles the modules that use it
+pub fn internal(what: &str) -> Error {
     Error::new(
         ErrorCode::Internal,
         format!("{what}; this is a bug in arrears"),

@@ -1,6 +1,7 @@
 //! The one error type of the crate: a stable [`ErrorCode`], a path into the input in the
 //! caller's words (`invoices[3].dueDate`) and a message a person understands.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Declares [`ErrorCode`] from one list: each code's variant, its stable name and its meaning.
@@ -285,7 +286,7 @@ pub struct Error(Box<Inner>);
 struct Inner {
     code: ErrorCode,
     path: Path,
-    message: String,
+    message: Cow<'static, str>,
 }
 
 /// The crate's result type.
@@ -298,17 +299,26 @@ struct Inner {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A new error with an empty path (the input as a whole).
+    /// A new error with an empty path (the input as a whole). The message is a `&'static
+    /// str`, kept without a copy, or a `String`.
     ///
     /// ```
     /// let e = arrears::Error::new(arrears::ErrorCode::Internal, "oops");
     /// assert_eq!(e.path(), "");
     /// ```
-    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+    pub fn new(code: ErrorCode, message: impl Into<Cow<'static, str>>) -> Self {
+        Error::with_message(code, message.into())
+    }
+
+    // The work of the generic functions is in non-generic ones that are never inlined: an
+    // error is built at hundreds of places, and is the rare path of each (DESIGN.md, "Size").
+    #[inline(never)]
+    #[cold]
+    fn with_message(code: ErrorCode, message: Cow<'static, str>) -> Self {
         Error(Box::new(Inner {
             code,
             path: Path::default(),
-            message: message.into(),
+            message,
         }))
     }
 
@@ -318,8 +328,14 @@ impl Error {
     /// let e = arrears::Error::new(arrears::ErrorCode::Internal, "x").at(arrears::path!("buckets", 1));
     /// assert_eq!(e.path(), "buckets[1]");
     /// ```
-    pub fn at(mut self, path: impl Into<Path>) -> Self {
-        self.0.path = path.into();
+    pub fn at(self, path: impl Into<Path>) -> Self {
+        self.at_path(path.into())
+    }
+
+    #[inline(never)]
+    #[cold]
+    fn at_path(mut self, path: Path) -> Self {
+        self.0.path = path;
         self
     }
 
@@ -330,6 +346,8 @@ impl Error {
     /// let e = Error::new(ErrorCode::OutOfRange, "x").in_field("days").in_field("terms");
     /// assert_eq!(e.path(), "terms.days");
     /// ```
+    #[inline(never)]
+    #[cold]
     pub fn in_field(self, name: &str) -> Self {
         self.within(Segment::from(name))
     }
@@ -341,6 +359,8 @@ impl Error {
     /// let e = Error::new(ErrorCode::DuplicateId, "x").in_field("id").in_index(3).in_field("invoices");
     /// assert_eq!(e.path(), "invoices[3].id");
     /// ```
+    #[inline(never)]
+    #[cold]
     pub fn in_index(self, index: usize) -> Self {
         self.within(Segment::Index(index))
     }
@@ -352,6 +372,8 @@ impl Error {
     /// let e = Error::new(ErrorCode::InvalidDate, "x").in_field("dueDate").within(Segment::Line(3));
     /// assert_eq!(e.in_field("invoicesCsv").path(), "invoicesCsv:3:dueDate");
     /// ```
+    #[inline(never)]
+    #[cold]
     pub fn within(mut self, segment: Segment) -> Self {
         self.0.path.0.insert(0, segment);
         self
@@ -418,7 +440,8 @@ impl fmt::Debug for Error {
 impl std::error::Error for Error {}
 
 /// An [`ErrorCode::Internal`] error: an invariant of arrears' own broke (a bug).
-pub(crate) fn internal(what: &str) -> Error {
+#[doc(hidden)] // pub for arrears-cold (crates/cold), which compiles the modules that use it
+pub fn internal(what: &str) -> Error {
     Error::new(
         ErrorCode::Internal,
         format!("{what}; this is a bug in arrears"),

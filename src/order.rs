@@ -22,7 +22,8 @@ pub(crate) fn order_by(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -
 }
 
 /// Sorts `list` by `compare`, stably.
-pub(crate) fn sort_by<T>(list: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+#[doc(hidden)] // pub for arrears-cold (crates/cold), which compiles the modules that use it
+pub fn sort_by<T>(list: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
     let order = order_by(list.len(), &|i, j| match (list.get(i), list.get(j)) {
         (Some(a), Some(b)) => compare(a, b),
         _ => Ordering::Equal,
@@ -36,7 +37,8 @@ pub(crate) fn sort_by<T>(list: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering
 }
 
 /// Sorts `list` in its natural order and drops repeats.
-pub(crate) fn sort_dedup<T: Ord>(list: &mut Vec<T>) {
+#[doc(hidden)] // pub for arrears-cold
+pub fn sort_dedup<T: Ord>(list: &mut Vec<T>) {
     sort_by(list, &|a, b| a.cmp(b));
     list.dedup();
 }

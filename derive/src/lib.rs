@@ -5,8 +5,10 @@
 //! The generated code calls `::arrears::json` (the crate names itself `arrears` with
 //! `extern crate self as arrears`), so the derives serve arrears and its tests.
 //! Each type's decoder is one small non-generic function: the reader does the work
-//! (`::arrears::json::Reader::object` walks the object and matches keys against the field list),
-//! which keeps the wasm from growing by a serde visitor per type.
+//! (`::arrears::json::Reader::fields` walks the object, matches keys against the field list and
+//! reads each value into its slot, an `Option` of the field's type behind `&mut dyn Field`), so
+//! the code that reads a value exists once per field type, not once per field, and the
+//! decoder only lists its slots and checks the required ones in one place.
 //!
 //! Field attributes, `#[json(...)]`:
 //! - `rename = "name"`: the JSON name (default: the field in camelCase);
@@ -240,30 +242,45 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
             let names = fields.iter().map(|f| &f.name);
             let slots: Vec<_> = (0..fields.len()).map(|i| format_ident!("f{i}")).collect();
             let slot_types = fields.iter().map(|f| f.optional.unwrap_or(f.ty));
-            let arms = slots.iter().enumerate().map(|(i, slot)| {
-                quote!(#i => #slot = ::core::option::Option::Some(::arrears::json::Decode::decode(reader)?),)
-            });
+            let required: Vec<_> = fields
+                .iter()
+                .zip(&slots)
+                .filter(|(f, _)| f.required())
+                .collect();
+            let required_names = required.iter().map(|(f, _)| &f.name);
+            let required_slots = required.iter().map(|(_, slot)| slot);
+            let patterns = fields
+                .iter()
+                .zip(&slots)
+                .map(|(f, slot)| match f.required() {
+                    true => quote!(::core::option::Option::Some(#slot)),
+                    false => quote!(#slot),
+                });
             let values = fields.iter().zip(&slots).map(|(f, slot)| {
                 let field = f.ident;
-                let name = &f.name;
                 let value = match (&f.default, f.optional) {
-                    (_, Some(_)) => quote!(#slot),
                     (Some(None), None) => quote!(#slot.unwrap_or_default()),
                     (Some(Some(path)), None) => quote!(#slot.unwrap_or_else(#path)),
-                    (None, None) => quote!(::arrears::json::required(#slot, #name)?),
+                    _ => quote!(#slot),
                 };
                 quote!(#field: #value,)
             });
+            // One `let ... else` for all required fields: a single exit that drops the
+            // slots, rather than one per field.
+            let unpack = match required.is_empty() {
+                true => quote!(let (#(#patterns,)*) = (#(#slots,)*);),
+                false => quote! {
+                    let absent = [#(#required_slots.is_none()),*];
+                    let (#(#patterns,)*) = (#(#slots,)*) else {
+                        return ::core::result::Result::Err(::arrears::json::missing(&absent, &[#(#required_names),*]));
+                    };
+                },
+            };
             quote! {
                 const FIELDS: &[&str] = &[#(#names),*];
                 #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
-                reader.object(FIELDS, &mut |reader, index| {
-                    match index {
-                        #(#arms)*
-                        _ => {}
-                    }
-                    ::core::result::Result::Ok(())
-                })?;
+                reader.fields(FIELDS, &mut [#(&mut #slots as &mut dyn ::arrears::json::Field<#lifetime>),*])?;
+                #unpack
                 ::core::result::Result::Ok(#ident { #(#values)* })
             }
         }

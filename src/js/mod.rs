@@ -52,7 +52,7 @@ pub fn wasm_memory() -> JsValue {
 /// input buffer.
 fn with_input<const N: usize>(
     lengths: [usize; N],
-    f: impl FnOnce([&str; N]) -> crate::Result<String>,
+    f: &mut dyn FnMut([&str; N]) -> crate::Result<String>,
 ) -> Result<String, js_sys::Error> {
     crate::strategy::zones::install(zones::offset_of);
     // The call's records, indexes and answer take about twice its input: make room at once.
@@ -86,10 +86,20 @@ macro_rules! exports {
             #[doc = concat!("`", stringify!($js), "(jsonLen)`: see [`api::", stringify!($rust), "`].")]
             #[wasm_bindgen(js_name = $js)]
             pub fn $rust(json_len: usize) -> Result<String, js_sys::Error> {
-                with_input([json_len], |[json]| api::$rust(json))
+                json_export(json_len, api::$rust)
             }
         )*
     };
+}
+
+/// A JSON export: the entry point `run` on the JSON text of `json_len` bytes in the input
+/// buffer. One function for all of them, so that each export is a call.
+#[inline(never)]
+fn json_export(
+    json_len: usize,
+    run: fn(&str) -> crate::Result<String>,
+) -> Result<String, js_sys::Error> {
+    with_input([json_len], &mut |[json]| run(json))
 }
 crate::api::for_each_entry_point!(exports);
 
@@ -109,7 +119,7 @@ pub fn aging_batch_csv(
         payments_len.unwrap_or(0),
         credits_len.unwrap_or(0),
     ];
-    with_input(lengths, |[options, invoices, payments, credits]| {
+    with_input(lengths, &mut |[options, invoices, payments, credits]| {
         let payments = payments_len.map(|_| payments);
         let credits = credits_len.map(|_| credits);
         api::aging_batch_csv(options, invoices, payments, credits)
@@ -156,7 +166,7 @@ pub fn aging_batch_columns(
     ];
     with_input(
         lengths,
-        |[options, customers, currencies, invoice_id, payment_id, credit_id]| {
+        &mut |[options, customers, currencies, invoice_id, payment_id, credit_id]| {
             let columns = Columns {
                 customers,
                 currencies,

@@ -24,7 +24,7 @@ mod value;
 mod write;
 
 pub use arrears_derive::{Decode, Describe, Encode};
-pub use read::{Kind, Reader};
+pub use read::{Field, Kind, Reader};
 pub use schema::{Describe, ObjectSchema, Schemas};
 pub use value::Value;
 pub use write::Writer;
@@ -140,7 +140,23 @@ pub fn to_string<T: Encode + ?Sized>(value: &T) -> Result<String> {
 /// assert_eq!(e.as_deref(), Some("asOf"));
 /// ```
 pub fn required<T>(value: Option<T>, name: &str) -> Result<T> {
-    value.ok_or_else(|| {
-        Error::new(ErrorCode::MissingField, format!("'{name}' is required")).in_field(name)
-    })
+    value.ok_or_else(|| missing_field(name))
+}
+
+/// The `missing_field` error of the first required field that is absent: `absent` says for
+/// each of `names` whether it is. What a derived decoder returns when a field is missing.
+///
+/// ```
+/// let e = arrears::json::missing(&[false, true], &["id", "asOf"]);
+/// assert_eq!((e.code().as_str(), e.path()), ("missing_field", "asOf".to_string()));
+/// ```
+pub fn missing(absent: &[bool], names: &[&str]) -> Error {
+    match absent.iter().zip(names).find(|(absent, _)| **absent) {
+        Some((_, name)) => missing_field(name),
+        None => Error::new(ErrorCode::Internal, "no required field is absent"),
+    }
+}
+
+fn missing_field(name: &str) -> Error {
+    Error::new(ErrorCode::MissingField, format!("'{name}' is required")).in_field(name)
 }

@@ -1,5 +1,6 @@
 //! The JSON reader: one pass over the text, values handed to the types that expect them.
 
+use super::Decode;
 use crate::error::{quoted, Error, ErrorCode, Result};
 use crate::limits::MAX_DEPTH;
 use std::borrow::Cow;
@@ -125,6 +126,36 @@ impl<'a> Reader<'a> {
         &mut self,
         fields: &[&str],
         each: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>,
+    ) -> Result<()> {
+        self.walk(fields, each)
+    }
+
+    /// Reads an object into `slots`, one per name of `fields`: each key's value is read by
+    /// its slot (a `null` value leaves the slot as it is). What the derived decoders call: the
+    /// loop is here once, and a struct's decoder only lists its slots.
+    ///
+    /// # Errors
+    /// Those of [`Reader::object`], with what a slot returns inside its key's field.
+    ///
+    /// ```
+    /// let mut reader = arrears::json::Reader::new(r#"{"b": true, "a": null}"#);
+    /// let (mut a, mut b) = (None::<bool>, None::<bool>);
+    /// reader.fields(&["a", "b"], &mut [&mut a, &mut b])?;
+    /// assert_eq!((a, b), (None, Some(true)));
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn fields(&mut self, fields: &[&str], slots: &mut [&mut dyn Field<'a>]) -> Result<()> {
+        self.walk(fields, |reader, index| match slots.get_mut(index) {
+            Some(slot) => slot.read(reader),
+            None => Err(Error::new(ErrorCode::Internal, "a field has no slot")),
+        })
+    }
+
+    /// The loop of [`Reader::object`] and [`Reader::fields`].
+    fn walk(
+        &mut self,
+        fields: &[&str],
+        mut each: impl FnMut(&mut Reader<'a>, usize) -> Result<()>,
     ) -> Result<()> {
         self.open(Kind::Object, "an object")?;
         let mut seen = 0u64;
@@ -590,6 +621,22 @@ impl<'a> Reader<'a> {
         });
         self.at += 4;
         value.ok_or_else(|| syntax("a \\u escape needs four hex digits"))
+    }
+}
+
+/// Where [`Reader::fields`] puts one field's value: an `Option` of a [`Decode`] type.
+pub trait Field<'a> {
+    /// Reads the value into the slot.
+    ///
+    /// # Errors
+    /// Those of the value's type.
+    fn read(&mut self, reader: &mut Reader<'a>) -> Result<()>;
+}
+
+impl<'a, T: Decode<'a>> Field<'a> for Option<T> {
+    fn read(&mut self, reader: &mut Reader<'a>) -> Result<()> {
+        *self = Some(T::decode(reader)?);
+        Ok(())
     }
 }
 

@@ -134,10 +134,17 @@ impl Writer {
         if value.is_absent() {
             return;
         }
+        self.name(name);
+        value.encode(self);
+    }
+
+    /// `"name":` after a separator: the part of [`Writer::field`] that is the same for every
+    /// type, here once.
+    #[inline(never)]
+    fn name(&mut self, name: &str) {
         self.separate(b'{');
         self.string(name);
         self.out.push(':');
-        value.encode(self);
     }
 
     /// A list of values, stopping early once the text is over the limit.

@@ -336,7 +336,8 @@ pub struct AmountText<'a>(Cow<'a, str>);
 
 impl AmountText<'_> {
     /// The amount as written.
-    pub(crate) fn text(&self) -> &str {
+    #[doc(hidden)] // pub for arrears-cold (crates/cold), which compiles the modules that use it
+    pub fn text(&self) -> &str {
         &self.0
     }
 }
@@ -378,7 +379,8 @@ fn is_plain(text: &str) -> bool {
 
 /// Builds a checked [`Book`] from decoded records, with paths in the caller's words; ids stay
 /// borrowed from the JSON text where they had no escapes.
-pub(crate) fn book<'a>(
+#[doc(hidden)] // pub for arrears-cold
+pub fn book<'a>(
     invoices: Vec<InvoiceRecord<'a>>,
     payments: Vec<PaymentRecord<'a>>,
     credits: Vec<CreditRecord<'a>>,

@@ -301,7 +301,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn error(&self, line: usize, code: ErrorCode, message: impl Into<String>) -> Error {
+    fn error(&self, line: usize, code: ErrorCode, message: impl Into<Cow<'static, str>>) -> Error {
         Error::new(code, message).at(format!("{}:{line}", self.source))
     }
 

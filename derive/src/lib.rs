@@ -14,7 +14,10 @@
 //! - `rename = "name"`: the JSON name (default: the field in camelCase);
 //! - `default`: absent means `Default::default()`; `default = "path"`: absent calls `path()`;
 //! - `flatten` (`Encode`, `Describe`): the field's own fields are written in this object;
-//! - `skip` (`Encode`, `Describe`): never written.
+//! - `skip` (`Encode`, `Describe`): never written;
+//! - `range = "LOW..=HIGH"` (whole numbers): a value outside is `out_of_range` at the field,
+//!   checked as the type is read, and the schema says `minimum` and `maximum`, so the bounds
+//!   are stated once for both.
 //!
 //! Unit enums are strings: each variant's name in camelCase unless `#[json(rename = "...")]`;
 //! `#[json(unknown = Code)]` on the enum names the `ErrorCode` of an unknown name
@@ -91,6 +94,7 @@ struct Field<'a> {
     default: Option<Option<Path>>,
     flatten: bool,
     skip: bool,
+    range: Option<(i64, i64)>,
 }
 
 struct Variant<'a> {
@@ -107,6 +111,7 @@ struct Options {
     flatten: bool,
     skip: bool,
     unknown: Option<Path>,
+    range: Option<(i64, i64)>,
 }
 
 impl Options {
@@ -127,6 +132,15 @@ impl Options {
                     options.skip = true;
                 } else if meta.path.is_ident("unknown") {
                     options.unknown = Some(meta.value()?.parse::<Path>()?);
+                } else if meta.path.is_ident("range") {
+                    let text = meta.value()?.parse::<LitStr>()?;
+                    let bounds = text.value();
+                    let parsed = bounds.split_once("..=").and_then(|(low, high)| {
+                        Some((low.trim().parse().ok()?, high.trim().parse().ok()?))
+                    });
+                    options.range = Some(parsed.ok_or_else(|| {
+                        syn::Error::new_spanned(&text, "a range such as \"-365..=3650\"")
+                    })?);
                 } else {
                     return Err(meta.error("unknown json option"));
                 }
@@ -215,6 +229,7 @@ impl<'a> Field<'a> {
             default: options.default,
             flatten: options.flatten,
             skip: options.skip,
+            range: options.range,
         })
     }
 
@@ -276,12 +291,19 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
                     };
                 },
             };
+            let ranges = fields.iter().filter_map(|f| {
+                let (field, name) = (f.ident, &f.name);
+                let (low, high) = f.range?;
+                Some(quote!(::arrears::json::within(::arrears::json::Ranged::number(&value.#field), #low, #high, #name)?;))
+            });
             quote! {
                 const FIELDS: &[&str] = &[#(#names),*];
                 #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
                 reader.fields(FIELDS, &mut [#(&mut #slots as &mut dyn ::arrears::json::Field<#lifetime>),*])?;
                 #unpack
-                ::core::result::Result::Ok(#ident { #(#values)* })
+                let value = #ident { #(#values)* };
+                #(#ranges)*
+                ::core::result::Result::Ok(value)
             }
         }
         Kind::Enum { variants, unknown } => {
@@ -370,8 +392,16 @@ fn describe(shape: &Shape) -> syn::Result<Tokens> {
                     true => quote!(<#ty as ::arrears::json::Describe>::describe_fields(schemas, object);),
                     false => {
                         let (name, doc, required) = (&f.name, &f.doc, f.required());
+                        let bounds = f.range.map(|(low, high)| {
+                            quote! {
+                                schema.set("minimum", ::arrears::json::Value::number(#low));
+                                schema.set("maximum", ::arrears::json::Value::number(#high));
+                            }
+                        });
                         quote! {
-                            let schema = <#ty as ::arrears::json::Describe>::describe(schemas);
+                            #[allow(unused_mut)]
+                            let mut schema = <#ty as ::arrears::json::Describe>::describe(schemas);
+                            #bounds
                             object.property(#name, #doc, #required, schema);
                         }
                     }

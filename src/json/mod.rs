@@ -130,6 +130,53 @@ pub fn to_string<T: Encode + ?Sized>(value: &T) -> Result<String> {
     writer.finish()
 }
 
+/// A whole number a derived decoder checks against a `range`; `None` when it is absent.
+///
+/// ```
+/// use arrears::json::Ranged;
+/// assert_eq!(Some(7u32).number(), Some(7));
+/// ```
+pub trait Ranged {
+    /// The value as an `i64`, if there is one.
+    fn number(&self) -> Option<i64>;
+}
+
+macro_rules! ranged {
+    ($($t:ty),*) => {$(
+        impl Ranged for $t {
+            fn number(&self) -> Option<i64> {
+                i64::try_from(*self).ok()
+            }
+        }
+    )*};
+}
+ranged!(u8, u32, i32, i64, usize);
+
+impl<T: Ranged> Ranged for Option<T> {
+    fn number(&self) -> Option<i64> {
+        self.as_ref().and_then(Ranged::number)
+    }
+}
+
+/// Checks a field's `range`: `out_of_range` at `name` for a value outside `low..=high`.
+///
+/// # Errors
+/// [`ErrorCode::OutOfRange`] with the range in the message.
+///
+/// ```
+/// assert!(arrears::json::within(Some(4000), -365, 3650, "offset").is_err());
+/// assert!(arrears::json::within(None, -365, 3650, "offset").is_ok());
+/// ```
+pub fn within(value: Option<i64>, low: i64, high: i64, name: &str) -> Result<()> {
+    match value {
+        Some(v) if v < low || v > high => {
+            let message = format!("{v} is not from {low} to {high}");
+            Err(Error::new(ErrorCode::OutOfRange, message).in_field(name))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A required field's value, or `missing_field` at its name.
 ///
 /// # Errors

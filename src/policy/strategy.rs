@@ -81,6 +81,7 @@ pub struct Step {
     /// What is done.
     pub action: Action,
     /// Days from the anchor (negative is before it), from −365 to 3,650.
+    #[json(range = "-365..=3650")]
     pub offset: i32,
     /// What the offset counts from (default the oldest open due date).
     #[json(default)]
@@ -210,7 +211,7 @@ pub struct Events {
     pub payment_acknowledgment: EventStep,
     /// Payments received within this many days (default 7) and not yet acknowledged are
     /// acknowledged; older ones are taken as dealt with.
-    #[json(default = "seven")]
+    #[json(default = "seven", range = "0..=365")]
     pub acknowledge_within_days: u32,
     /// After a broken promise.
     pub promise_follow_up: EventStep,
@@ -221,7 +222,7 @@ pub struct Events {
     /// After the judgment is enforced, every `monitoringDays`.
     pub post_judgment_monitoring: EventStep,
     /// Days between post-judgment reviews (default 90).
-    #[json(default = "ninety")]
+    #[json(default = "ninety", range = "1..=3650")]
     pub monitoring_days: u32,
 }
 
@@ -280,10 +281,10 @@ pub struct ContactHours {
     #[json(default = "yes")]
     pub enabled: bool,
     /// The first hour allowed (default 8).
-    #[json(default = "eight")]
+    #[json(default = "eight", range = "0..=23")]
     pub from_hour: u32,
-    /// The hour from which contact is not allowed (default 21).
-    #[json(default = "twenty_one")]
+    /// The hour from which contact is not allowed (default 21), after `fromHour`.
+    #[json(default = "twenty_one", range = "1..=24")]
     pub to_hour: u32,
 }
 
@@ -295,10 +296,10 @@ pub struct CallFrequency {
     #[json(default = "yes")]
     pub enabled: bool,
     /// The most attempts in the window (default 7).
-    #[json(default = "seven")]
+    #[json(default = "seven", range = "0..=100")]
     pub max_calls: u32,
     /// The window in days (default 7).
-    #[json(default = "seven")]
+    #[json(default = "seven", range = "1..=31")]
     pub days: u32,
 }
 
@@ -310,10 +311,10 @@ pub struct Validation {
     #[json(default = "yes")]
     pub enabled: bool,
     /// Days of the period (default 30).
-    #[json(default = "thirty")]
+    #[json(default = "thirty", range = "0..=365")]
     pub period_days: u32,
     /// Business days to receipt (default 5).
-    #[json(default = "five")]
+    #[json(default = "five", range = "0..=30")]
     pub receipt_business_days: u32,
     /// The calendar of those business days (default `US`: weekends and federal holidays).
     #[json(default = "us")]
@@ -328,7 +329,7 @@ pub struct CreditReporting {
     #[json(default = "yes")]
     pub enabled: bool,
     /// Days to wait after a mailed notice (default 14).
-    #[json(default = "fourteen")]
+    #[json(default = "fourteen", range = "0..=365")]
     pub wait_days: u32,
 }
 
@@ -436,8 +437,6 @@ impl Default for QuietDays {
 
 /// The most segment rules, ladders, or steps in one ladder.
 const MAX_RULES: usize = 100;
-/// The earliest and latest step offsets, in days.
-const OFFSETS: std::ops::RangeInclusive<i32> = -365..=3650;
 
 /// Checks the strategy's parts of `policy`: segment names unique and each with a ladder,
 /// offsets and hours in range, rates and shares within their bounds. Paths are inside the
@@ -564,15 +563,6 @@ fn check_condition(condition: &Condition) -> Result<()> {
 }
 
 fn check_step(step: &Step) -> Result<()> {
-    if !OFFSETS.contains(&step.offset) {
-        let message = format!(
-            "{} days is not from {} to {}",
-            step.offset,
-            OFFSETS.start(),
-            OFFSETS.end()
-        );
-        return Err(Error::new(ErrorCode::OutOfRange, message).at("offset"));
-    }
     check_template(&step.template)
 }
 
@@ -597,12 +587,7 @@ fn check_events(events: &Events) -> Result<()> {
     ] {
         check_template(&step.template).map_err(|e| e.in_field(field))?;
     }
-    in_range(
-        events.acknowledge_within_days,
-        0..=365,
-        "acknowledgeWithinDays",
-    )?;
-    in_range(events.monitoring_days, 1..=3650, "monitoringDays")
+    Ok(())
 }
 
 /// Each value at least 0 and, where given, at most its bound.
@@ -619,18 +604,9 @@ fn bounded(values: &[(Decimal, Option<Decimal>, &str)]) -> Result<()> {
     Ok(())
 }
 
-fn in_range(value: u32, range: std::ops::RangeInclusive<u32>, field: &str) -> Result<()> {
-    match range.contains(&value) {
-        true => Ok(()),
-        false => {
-            let message = format!("{value} is not from {} to {}", range.start(), range.end());
-            Err(Error::new(ErrorCode::OutOfRange, message).at(field))
-        }
-    }
-}
-
 impl Compliance {
-    /// Checks the hours, windows and periods are in range; paths are inside the rules.
+    /// Checks what reading cannot (each number is in its range as read): the contact hours
+    /// are in order. Paths are inside the rules.
     ///
     /// # Errors
     /// `out_of_range` for a value out of its range.
@@ -646,22 +622,16 @@ impl Compliance {
 }
 
 fn check_compliance(rules: &Compliance) -> Result<()> {
+    // Each hour is in its range as read (`range`); the hours must also be in order.
     let hours = &rules.contact_hours;
-    in_range(hours.from_hour, 0..=23, "fromHour").map_err(|e| e.in_field("contactHours"))?;
-    in_range(hours.to_hour, hours.from_hour + 1..=24, "toHour")
-        .map_err(|e| e.in_field("contactHours"))?;
-    let calls = &rules.call_frequency;
-    in_range(calls.max_calls, 0..=100, "maxCalls").map_err(|e| e.in_field("callFrequency"))?;
-    in_range(calls.days, 1..=31, "days").map_err(|e| e.in_field("callFrequency"))?;
-    let validation = &rules.validation;
-    in_range(validation.period_days, 0..=365, "periodDays")
-        .map_err(|e| e.in_field("validation"))?;
-    in_range(
-        validation.receipt_business_days,
-        0..=30,
-        "receiptBusinessDays",
-    )
-    .map_err(|e| e.in_field("validation"))?;
-    in_range(rules.credit_reporting.wait_days, 0..=365, "waitDays")
-        .map_err(|e| e.in_field("creditReporting"))
+    if hours.to_hour <= hours.from_hour {
+        let message = format!(
+            "'toHour' ({}) is after 'fromHour' ({})",
+            hours.to_hour, hours.from_hour
+        );
+        return Err(
+            Error::new(ErrorCode::OutOfRange, message).at(crate::path!("contactHours", "toHour"))
+        );
+    }
+    Ok(())
 }

@@ -83,7 +83,7 @@ export function dueReminders(results, at) {
  * segments, and cut into runs of `batchSize`; every history item goes with its account, so a
  * batch can be decided alone. Batch ids are `b<index>`; the same portfolio always gives the
  * same batches. History items naming no account of the portfolio are counted in
- * `orphanHistory` (nextActions would ignore them too).
+ * `orphanHistory` and left out (nextActions would refuse them).
  */
 export function splitPortfolio(portfolio, batchSize) {
   if (portfolio === null || typeof portfolio !== "object" || !Array.isArray(portfolio.accounts)) {

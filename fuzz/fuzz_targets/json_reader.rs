@@ -37,7 +37,13 @@ fuzz_target!(|data: &[u8]| {
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match from_str_any::<Value>(text) {
         Ok(ours) => {
-            let theirs = theirs.unwrap_or_else(|e| panic!("serde_json refuses what we read: {e}"));
+            let theirs = match theirs {
+                Ok(theirs) => theirs,
+                // serde_json refuses a number beyond f64 (`1e400`); JSON.parse reads it as
+                // Infinity, and this reader keeps its text for the field that reads it to judge.
+                Err(e) if e.to_string().starts_with("number out of range") => return,
+                Err(e) => panic!("serde_json refuses what we read: {e}"),
+            };
             assert!(same(&ours, &theirs), "{ours:?} vs {theirs:?}");
             let written = to_string(&ours).unwrap_or_default();
             let again: serde_json::Value = serde_json::from_str(&written).unwrap_or_else(|e| panic!("{e}: {written}"));

@@ -68,7 +68,7 @@ const SAMPLES = {
   newAccount: {
     now: '2026-03-09T06:30:00-04:00', timeZone: 'America/New_York', firstIssued: '2026-02-01', due: '2026-03-02',
     segment: 'newAccount', action: 'secondReminder', channel: 'phone', offset: LADDER.secondReminder,
-    at: '2026-03-09T08:00:00-04:00', blocked: [{ action: 'secondReminder', rule: 'contactHours', until: '2026-03-09T12:00:00Z' }],
+    at: '2026-03-09T08:00:00-04:00', blocked: [{ action: 'secondReminder', rule: 'contactHours', until: '2026-03-09T08:00:00-04:00' }],
   },
   // 12,000.00 GBP open is at least 10,000 in the account's currency (and the account is 269
   // days old, so not new): highRisk. Its ladder starts with a goodwill call at −5, 25 February,
@@ -365,7 +365,7 @@ test('strategy: an unknown action in the policy shows unknown_option at its path
 
   // An offset out of range: out_of_range at the step's offset.
   await setPolicy((p) => { p.ladders[1].steps[2].offset = 4000; });
-  assert.match(await errorText('#strategy-policy-error', (text) => text.startsWith('out_of_range')), /^out_of_range at policy\.ladders\[1\]\.steps\[2\]\.offset: 4000 days is not from -365 to 3650/);
+  assert.match(await errorText('#strategy-policy-error', (text) => text.startsWith('out_of_range')), /^out_of_range at policy\.ladders\[1\]\.steps\[2\]\.offset: 4000 is not from -365 to 3650/);
   await page.click('#strategy-reset');
   await textOf('#strategy-policy-ok', (text) => text.startsWith('✓ A valid policy'));
   assert.equal(await page.inputValue('#strategy-policy'), before);
@@ -444,9 +444,10 @@ test('strategy: the panel is labelled, and its screenshot is a real picture', as
   assert.equal(await page.getAttribute('#strategy-chart', 'role'), 'img');
   assert.deepEqual(await page.locator('#strategy-legend li').allTextContents(),
     ['email', 'text message', 'letter', 'phone', 'task (reaches no one)']);
-  // The blocked step and its rule, in words, with the instant the rule allows it.
+  // The blocked step and its rule, in words, with the instant the rule allows it, in the
+  // debtor's time: 08:00 EDT is 12:00 UTC.
   const blocked = await page.textContent('#strategy-blocked');
-  assert.match(blocked, /^secondReminder held back by contactHours, until 9 Mar 2026, 12:00 UTC12 CFR 1006\.6\(b\)\(1\)\(i\): contact from 08:00 to 21:00 in America\/New_York$/);
+  assert.match(blocked, /^secondReminder held back by contactHours, until 9 Mar 2026, 08:00 \(UTC−04:00\)12 CFR 1006\.6\(b\)\(1\)\(i\): contact from 08:00 to 21:00 in America\/New_York$/);
   await assertScreenshot('strategy.png', 1000);
   assert.deepEqual(problems, []);
 });

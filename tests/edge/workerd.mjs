@@ -109,7 +109,7 @@ const worker :Workerd.Worker = (
 
 /**
  * Runs `workerd serve CONFIG` with its socket `socket` moved to a free loopback port, and
- * waits until it answers (at most 30 s). Returns `{ request(path, init), stop(), pid }`;
+ * waits until it answers (at most 30 s). Returns `{ request(path, init), stop(), pid, port }`;
  * `t.after` stops it too.
  */
 export async function serveWorkerd(t, config, { socket = "http" } = {}) {
@@ -133,7 +133,7 @@ export async function serveWorkerd(t, config, { socket = "http" } = {}) {
       () => true,
       () => new Promise((resolve) => setTimeout(() => resolve(false), 200)),
     );
-    if (ready) return { request, stop, pid: workerd.pid };
+    if (ready) return { request, stop, pid: workerd.pid, port };
   }
   await stop();
   throw new Error("workerd did not start listening");

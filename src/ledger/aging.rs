@@ -417,14 +417,7 @@ pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<
         wants(Part::Invoices),
     )?;
     let active = book.active_accounts(options.as_of)?;
-    let mut currencies: Vec<Currency> = book
-        .accounts
-        .iter()
-        .zip(&active)
-        .filter(|(_, active)| **active)
-        .map(|(a, _)| a.currency)
-        .collect();
-    crate::order::sort_dedup(&mut currencies);
+    let currencies = book.active_currencies(&active);
     let slot_of_account = book
         .accounts
         .iter()
@@ -552,17 +545,9 @@ fn customer_rows<Id>(
     by_account: &[Totals],
     active: &[bool],
 ) -> Result<Vec<CustomerAging>> {
-    book.accounts_by_customer()
-        .into_iter()
-        .filter(|&i| active.get(i).copied().unwrap_or(true))
-        .map(|i| {
-            let account = book
-                .accounts
-                .get(i)
-                .ok_or_else(|| internal("no such account"))?;
-            let totals = by_account
-                .get(i)
-                .ok_or_else(|| internal("no totals for an account"))?;
+    book.report_rows(active, by_account)
+        .map(|row| {
+            let (account, totals) = row?;
             let money = |minor: i128| Money::from_minor(minor, Some(account.currency));
             Ok(CustomerAging {
                 customer_id: account.customer_id.clone(),

@@ -130,18 +130,10 @@ pub fn payment_behaviour<Id: AsRef<str>>(
         t.last_payment = t.last_payment.max(Some(payment.date));
     }
     let active = book.active_accounts(as_of)?;
-    let order = book.accounts_by_customer();
-    let customers = order
-        .into_iter()
-        .filter(|&i| active.get(i).copied().unwrap_or(true))
-        .map(|i| {
-            let account = book
-                .accounts
-                .get(i)
-                .ok_or_else(|| internal("no such account"))?;
-            let t = tallies
-                .get(i)
-                .ok_or_else(|| internal("no tally for an account"))?;
+    let customers = book
+        .report_rows(&active, &tallies)
+        .map(|row| {
+            let (account, t) = row?;
             let paid = i128::from(t.paid);
             Ok(CustomerBehaviour {
                 customer_id: account.customer_id.clone(),

@@ -128,14 +128,7 @@ pub fn metrics<Id: AsRef<str>>(
             .at("periodDays")
         })?;
     let active = book.active_accounts(as_of)?;
-    let mut currencies: Vec<Currency> = book
-        .accounts
-        .iter()
-        .zip(&active)
-        .filter(|(_, active)| **active)
-        .map(|(a, _)| a.currency)
-        .collect();
-    crate::order::sort_dedup(&mut currencies);
+    let currencies = book.active_currencies(&active);
     let mut sums = vec![Sums::default(); currencies.len()];
     let before = allocate(book, start, allocation, false)?;
     let after = allocate(book, as_of, allocation, false)?;

@@ -388,6 +388,36 @@ impl<Id> Book<Id> {
         }
         Ok(active)
     }
+
+    /// The currencies of the `active` accounts (as [`Book::active_accounts`] gives them),
+    /// sorted, each once.
+    pub(crate) fn active_currencies(&self, active: &[bool]) -> Vec<Currency> {
+        let mut currencies: Vec<Currency> = self
+            .accounts
+            .iter()
+            .zip(active)
+            .filter(|(_, active)| **active)
+            .map(|(a, _)| a.currency)
+            .collect();
+        crate::order::sort_dedup(&mut currencies);
+        currencies
+    }
+
+    /// The `active` accounts in report order ([`Book::accounts_by_customer`]), each with its
+    /// entry of `per_account` (indexed as the accounts are): the rows of a per-customer report.
+    pub(crate) fn report_rows<'s, T>(
+        &'s self,
+        active: &'s [bool],
+        per_account: &'s [T],
+    ) -> impl Iterator<Item = Result<(&'s Account, &'s T)>> + 's {
+        self.accounts_by_customer()
+            .into_iter()
+            .filter(|&i| active.get(i).copied().unwrap_or(true))
+            .map(|i| match (self.accounts.get(i), per_account.get(i)) {
+                (Some(account), Some(entry)) => Ok((account, entry)),
+                _ => Err(crate::error::internal("no such account")),
+            })
+    }
 }
 
 impl<Id: AsRef<str>> Book<Id> {

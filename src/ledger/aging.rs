@@ -6,7 +6,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocated, Allocation, Ignored};
 use crate::ledger::records::{Book, Invoice, ReceiptKind};
-use crate::limits::MAX_BUCKETS;
+use crate::limits::{MAX_BUCKETS, MAX_OUTPUT_BYTES};
 use crate::money::{Currency, Money};
 use chrono::{Datelike, NaiveDate};
 
@@ -410,13 +410,14 @@ impl Totals {
 pub fn aging<Id: AsRef<str>>(book: &Book<Id>, options: &AgingOptions) -> Result<AgingReport> {
     let wants = |part| options.include.contains(&part);
     let buckets = &options.buckets;
+    let active = book.active_accounts(options.as_of)?;
+    check_rows_fit(book, &active, options, buckets.ranges().len())?;
     let state = allocate(
         book,
         options.as_of,
         options.allocation,
         wants(Part::Invoices),
     )?;
-    let active = book.active_accounts(options.as_of)?;
     let currencies = book.active_currencies(&active);
     let slot_of_account = book
         .accounts
@@ -540,6 +541,66 @@ fn summary(
     }
 }
 
+/// The fewest bytes of JSON of a row of `customers`, besides its customer id and its buckets:
+/// its keys, its punctuation and the shortest amounts (`"0"`). Each bucket adds at least 4
+/// (`"0"` and a comma) and the list one less.
+const CUSTOMER_ROW_BYTES: usize = 117;
+/// The fewest bytes of JSON of a row of `invoices`, besides its id, its customer id and what was
+/// applied to it.
+const INVOICE_ROW_BYTES: usize = 157;
+
+/// `limit_exceeded` when the rows asked for would pass the answer's limit
+/// ([`MAX_OUTPUT_BYTES`]) even at their shortest, checked before they are built: building a
+/// row takes far more memory than its text (about a kilobyte an account), so a portfolio too
+/// large to answer fails at once rather than run out of wasm memory on the way.
+fn check_rows_fit<Id: AsRef<str>>(
+    book: &Book<Id>,
+    active: &[bool],
+    options: &AgingOptions,
+    buckets: usize,
+) -> Result<()> {
+    let bytes = shortest_rows(book, active, options, buckets);
+    match bytes > MAX_OUTPUT_BYTES {
+        false => Ok(()),
+        true => Err(Error::new(
+            ErrorCode::LimitExceeded,
+            format!(
+                "the result would be longer than {MAX_OUTPUT_BYTES} bytes of JSON (its rows \
+                 alone at least {bytes}); ask for fewer parts or split the input"
+            ),
+        )),
+    }
+}
+
+/// The fewest bytes of JSON the rows asked for can take.
+fn shortest_rows<Id: AsRef<str>>(
+    book: &Book<Id>,
+    active: &[bool],
+    options: &AgingOptions,
+    buckets: usize,
+) -> usize {
+    let mut bytes = 0usize;
+    if options.include.contains(&Part::Customers) {
+        let row = CUSTOMER_ROW_BYTES + (4 * buckets).saturating_sub(1);
+        let ids = book.accounts.iter().zip(active).filter(|(_, a)| **a);
+        bytes += ids.map(|(a, _)| row + a.customer_id.len()).sum::<usize>();
+    }
+    if options.include.contains(&Part::Invoices) {
+        let issued = book
+            .invoices
+            .iter()
+            .filter(|i| i.issue_date <= options.as_of);
+        let customer = |i: &Invoice<Id>| {
+            let account = book.accounts.get(i.account as usize);
+            account.map_or(0, |a| a.customer_id.len())
+        };
+        bytes += issued
+            .map(|i| INVOICE_ROW_BYTES + i.id.as_ref().len() + customer(i))
+            .sum::<usize>();
+    }
+    bytes
+}
+
 fn customer_rows<Id>(
     book: &Book<Id>,
     by_account: &[Totals],
@@ -644,6 +705,7 @@ fn invoice_rows<Id: AsRef<str>>(
 #[allow(clippy::inconsistent_digit_grouping)] // amounts in cents: 100_00 is 100.00
 mod tests {
     use super::*;
+    use crate::ledger::Accounts;
 
     #[test]
     fn default_due_date_buckets_match_the_usual_report() -> Result<()> {
@@ -655,6 +717,87 @@ mod tests {
         }
         assert_eq!((b.index(120), b.index(121)), (4, 5));
         assert_eq!(b.ranges()[5], (Some(121), None));
+        Ok(())
+    }
+
+    #[test]
+    fn the_shortest_rows_are_as_long_as_their_floors() -> Result<()> {
+        let jpy: Currency = "JPY".parse()?;
+        let zero = Money::from_minor(0, Some(jpy));
+        let customer = CustomerAging {
+            customer_id: String::new(),
+            currency: jpy,
+            total: zero,
+            disputed: zero,
+            buckets: vec![],
+            unapplied_cash: zero,
+            unapplied_credits: zero,
+        };
+        assert_eq!(crate::json::to_string(&customer)?.len(), CUSTOMER_ROW_BYTES);
+        let six = CustomerAging {
+            buckets: vec![zero; 6],
+            ..customer
+        };
+        // `"0"` six times and five commas.
+        assert_eq!(crate::json::to_string(&six)?.len(), CUSTOMER_ROW_BYTES + 23);
+        let invoice = InvoiceAging {
+            id: String::new(),
+            customer_id: String::new(),
+            currency: jpy,
+            amount: zero,
+            open: zero,
+            paid: zero,
+            credited: zero,
+            days_past_due: 0,
+            days_outstanding: 0,
+            bucket: None,
+            disputed: true,
+            applied: vec![],
+        };
+        assert_eq!(crate::json::to_string(&invoice)?.len(), INVOICE_ROW_BYTES);
+        Ok(())
+    }
+
+    #[test]
+    fn the_shortest_rows_are_never_longer_than_the_rows() -> Result<()> {
+        let day = crate::dates::parse_date;
+        let mut accounts = Accounts::default();
+        let mut invoices = vec![];
+        for (n, (customer, currency)) in [("acme", "EUR"), ("acme", "USD"), ("globex", "JPY")]
+            .into_iter()
+            .enumerate()
+        {
+            let account = accounts.intern(customer, currency.parse()?)?;
+            let id = ["A-1", "B-22", "C-333"][n];
+            let due_date = day(["2024-01-31", "2024-02-20", "2024-05-01"][n])?;
+            invoices.push(Invoice {
+                id,
+                account,
+                issue_date: day("2024-01-01")?,
+                due_date,
+                amount: 12_345,
+                disputed: n == 1,
+            });
+        }
+        let book = Book::new(accounts, invoices, vec![], vec![], &[])?;
+        let options = AgingOptions {
+            as_of: day("2024-03-01")?,
+            buckets: Buckets::new(None, Basis::DueDate)?,
+            allocation: Allocation::OldestFirst,
+            include: vec![Part::Customers, Part::Invoices],
+        };
+        let report = aging(&book, &options)?;
+        let rows = |text: String| text.len() - 2; // the list's brackets
+        let written = rows(crate::json::to_string(&report.customers)?)
+            + rows(crate::json::to_string(&report.invoices)?);
+        let active = book.active_accounts(options.as_of)?;
+        let shortest = shortest_rows(&book, &active, &options, 6);
+        assert!(shortest <= written, "{shortest} > {written}");
+        // Nor far below: the amounts, dates and bucket names make up the rest.
+        assert!(
+            shortest * 4 > written * 3,
+            "{shortest} is far below {written}"
+        );
         Ok(())
     }
 

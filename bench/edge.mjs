@@ -32,7 +32,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { NOW, portfolio } from "../examples/edge-reminders/fixtures/portfolio.mjs";
-import { capnpModules, freePort, jsonc, workerModules } from "../tests/edge/workerd.mjs";
+import { freePort, jsonc, workerConfig, workerModules } from "../tests/edge/workerd.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -496,21 +496,7 @@ export default {
     const entry = join(tmp, `${name}.js`);
     writeFileSync(entry, source);
     const config = join(tmp, `${name}.capnp`);
-    writeFileSync(
-      config,
-      `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    ${capnpModules(workerModules(entry, { base: tmp, pkg: dir }), tmp).join(",\n    ")}
-  ],
-  compatibilityDate = "2026-07-01",
-);
-`,
-    );
+    writeFileSync(config, workerConfig(workerModules(entry, { base: tmp, pkg: dir }), tmp, "2026-07-01"));
     configs[name] = config;
   }
   const launch = async (name) => {

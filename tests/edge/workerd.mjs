@@ -88,23 +88,27 @@ export function capnpModules(list, configDir) {
  */
 export async function startWorkerd(t, worker) {
   const config = join(app, `workerd-${basename(worker)}.capnp`);
-  const modules = workerModules(worker);
-  writeFileSync(
-    config,
-    `using Workerd = import "/workerd/workerd.capnp";
+  writeFileSync(config, workerConfig(workerModules(worker), app, "2025-01-01"));
+  return serveWorkerd(t, config);
+}
+
+/**
+ * A workerd config serving one worker of `modules` (as `workerModules` lists them, paths
+ * relative to `base`) on the socket `http`, at `compatibilityDate`.
+ */
+export function workerConfig(modules, base, compatibilityDate) {
+  return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)],
   sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
 );
 const worker :Workerd.Worker = (
   modules = [
-    ${capnpModules(modules, app).join(",\n    ")}
+    ${capnpModules(modules, base).join(",\n    ")}
   ],
-  compatibilityDate = "2025-01-01",
+  compatibilityDate = "${compatibilityDate}",
 );
-`,
-  );
-  return serveWorkerd(t, config);
+`;
 }
 
 /**

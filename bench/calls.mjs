@@ -10,6 +10,7 @@
 //   node bench/calls.mjs [--runs 5]   measures in Node and prints the table with the native figures
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { agingInput, generate } from './generate.mjs';
+import { optionsOf } from './options.mjs';
 
 /** The inputs, by criterion's bench name. */
 export function inputs() {
@@ -32,10 +33,7 @@ export function inputs() {
   };
 }
 
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
+const option = optionsOf(process.argv.slice(2));
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const all = inputs();
@@ -44,7 +42,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     writeFileSync(new URL('./data/calls.json', import.meta.url), JSON.stringify(all));
   } else {
     const arrears = await import('arrears');
-    const runs = option('runs', 5);
+    const runs = Number(option('runs', 5));
     const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const native = (name) => {
       try {

@@ -21,13 +21,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { optionsOf } from './options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : argv.splice(i, 2)[1];
-};
+const option = optionsOf(argv);
 const INPUT = { issueDate: '2024-01-31', terms: 'Net 30' };
 
 if (argv.includes('--child')) {

@@ -13,12 +13,10 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { agingInput, generate } from './generate.mjs';
 import { toColumns } from './columns.mjs';
+import { optionsOf } from './options.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : argv.splice(i, 2)[1];
-};
+const option = optionsOf(argv);
 const sizes = option('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(option('runs', 5));
 const cpuFlag = argv.indexOf('--cpu');

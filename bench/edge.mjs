@@ -36,10 +36,7 @@ import { freePort, jsonc, workerConfig, workerModules } from "../tests/edge/work
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : argv.splice(i, 2)[1];
-};
+const option = optionsOf(argv);
 const ACCOUNT = {
   id: "acme",
   timeZone: "America/New_York",
@@ -463,6 +460,7 @@ function workerdKit(tmp, dir) {
     bench: `import * as arrears from "arrears";
 import { nextAction } from "arrears";
 import { decideBatch, splitPortfolio } from "./batches.js";
+import { optionsOf } from "./options.mjs";
 export default {
   async fetch(request) {
     const { pathname, searchParams } = new URL(request.url);

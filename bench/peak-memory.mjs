@@ -22,12 +22,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { optionsOf } from './options.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : argv.splice(i, 2)[1];
-};
+const option = optionsOf(argv);
 
 if (argv.includes('--child')) {
   await child();

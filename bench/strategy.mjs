@@ -6,13 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { nextAction, nextActions } from 'arrears';
 import { accounts } from './accounts.mjs';
+import { optionsOf } from './options.mjs';
 
-const option = (name, fallback) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const count = option('accounts', 100_000);
-const runs = option('runs', 5);
+const option = optionsOf(process.argv.slice(2));
+const count = Number(option('accounts', 100_000));
+const runs = Number(option('runs', 5));
 const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const time = (f) => {
   const start = process.hrtime.bigint();

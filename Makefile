@@ -1,8 +1,8 @@
 # arrears: `make demo` and `make test` install what they need on a fresh machine.
 # Each test layer is its own target, so one can be run alone (`make test-js`).
 
-.PHONY: setup build demo test test-rust test-wasm test-package test-js test-types test-lint \
-	test-deno test-edge test-browser scratch test-fuzz fuzz bench
+.PHONY: setup build figures docs demo test test-rust test-wasm test-package test-js test-types test-lint \
+	test-deno test-edge test-bundlers test-browser scratch test-size test-fuzz fuzz bench
 
 # The rustup wasm target, the pinned wasm-bindgen CLI and the npm dev tools (skipped when there).
 setup:
@@ -10,11 +10,20 @@ setup:
 
 build:
 	scripts/build.sh
+	@$(MAKE) --no-print-directory figures
+
+# README.md's size and speed figures, from the built package and bench/README.md (scripts/figures.mjs).
+figures:
+	node scripts/figures.mjs
+
+# docs/api.md, the function list, from the registry of entry points (a test checks it is current).
+docs: build
+	node scripts/generate.mjs --docs target/describe docs/api.md
 
 demo: build
 	scripts/demo.sh
 
-test: test-rust test-wasm test-package test-browser test-fuzz
+test: test-rust test-wasm test-package test-browser test-size test-fuzz
 	@echo "make test: every layer passed"
 
 test-rust: setup
@@ -22,17 +31,22 @@ test-rust: setup
 	cargo clippy --all-targets -- -D warnings
 	# On wasm32 the library and its tests: the criterion benches are native only.
 	cargo clippy --target wasm32-unknown-unknown --lib --tests --features test-trap -- -D warnings
-	cargo test
+	# Every property test runs 10,000 cases (proptest reads PROPTEST_CASES).
+	PROPTEST_CASES=10000 cargo test
 
 test-wasm:
 	scripts/test-wasm.sh
+
+# The whole package (the wasm and its JS files, gzipped) within the budget set in scripts/size.sh.
+test-size: build
+	scripts/size.sh --check
 
 # Packs pkg/ and installs the tarball into tests/js/scratch/app, as a user would, for the
 # layers below; also builds the test-trap package for the trap-recovery test.
 scratch: build
 	scripts/scratch.sh
 
-test-package: test-js test-types test-lint test-deno test-edge
+test-package: test-js test-types test-lint test-deno test-edge test-bundlers
 
 test-js: scratch
 	node --test tests/js/
@@ -42,14 +56,18 @@ test-types: scratch
 
 test-lint: build
 	node_modules/.bin/publint run pkg --strict
-	# The .wasm subpath is a file to hand to init(), not a module with types.
-	node_modules/.bin/attw --pack pkg --exclude-entrypoints arrears_bg.wasm
+	node_modules/.bin/attw --pack pkg
 
 test-deno: scratch
 	node --test tests/deno/
 
 test-edge: scratch
 	node --test tests/edge/
+
+# The installed package bundled by esbuild and Vite for Node (run) and the browser (Chromium).
+test-bundlers: scratch
+	scripts/setup.sh chromium
+	node --test --test-timeout=300000 tests/bundlers/
 
 # The demo page in real headless Chromium.
 test-browser: build

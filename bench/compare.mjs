@@ -2,21 +2,32 @@
 // benchmark ((a) aging, (b) csv, (b) columns), interleaved so that load on a shared machine hits
 // every build alike. Used to choose the release opt-level and wasm-opt flags (DESIGN.md).
 //
-//   node --max-old-space-size=8192 bench/compare.mjs [--sizes 100000,1000000] [--runs 5] DIR...
+//   node --max-old-space-size=8192 bench/compare.mjs [--sizes 100000,1000000] [--runs 5] [--cpu] DIR...
 //
-// Each DIR is a built package (scripts/build.sh DIR); its node.cjs is loaded as is.
+// Each DIR is a built package (scripts/build.sh DIR); its node.cjs is loaded as is. With --cpu
+// each call is timed by the process's CPU time (process.cpuUsage, user + system) instead of
+// the clock: on a shared machine the clock also counts the time other processes had the CPU,
+// which at a load average of 4 on 2 cores doubled the medians and reversed orders.
+// CPU time also counts V8's helper threads (GC), alike for every build.
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { agingInput, generate } from './generate.mjs';
 import { toColumns } from './columns.mjs';
+import { optionsOf } from './options.mjs';
 
 const argv = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : argv.splice(i, 2)[1];
-};
+const option = optionsOf(argv);
 const sizes = option('sizes', '100000,1000000').split(',').map(Number);
 const runs = Number(option('runs', 5));
+const cpuFlag = argv.indexOf('--cpu');
+const cpu = cpuFlag >= 0;
+if (cpu) argv.splice(cpuFlag, 1);
+const now = cpu
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
 const require = createRequire(import.meta.url);
 const builds = argv.map((dir) => ({ dir, api: require(resolve(dir, 'node.cjs')) }));
 
@@ -36,12 +47,12 @@ for (const n of sizes) {
     builds.forEach(({ api }) => call(api));
     for (let r = 0; r < times; r++) {
       builds.forEach(({ api }, b) => {
-        const start = performance.now();
+        const start = now();
         call(api);
-        ms[b].push(performance.now() - start);
+        ms[b].push(now() - start);
       });
     }
     const medians = ms.map((m) => m.sort((x, y) => x - y)[Math.floor(m.length / 2)]);
-    console.log(`${n} ${name.padEnd(8)} ${builds.map(({ dir }, b) => `${dir}: ${medians[b].toFixed(1)} ms`).join('  ')}`);
+    console.log(`${n} ${name.padEnd(8)}${cpu ? ' cpu' : ''} ${builds.map(({ dir }, b) => `${dir}: ${medians[b].toFixed(1)} ms`).join('  ')}`);
   }
 }

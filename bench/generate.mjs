@@ -11,7 +11,8 @@
 //
 // What it makes (same seed, same bytes, on every machine and Node version):
 // - N invoices, ids INV-0000001.. (zero padded, so text order is number order), for N/50
-//   customers C00001.. ; 90% of customers bill in EUR only, 10% in EUR and USD.
+//   customers C00001.. (or `customers` of them); 90% of customers bill in EUR only, 10% in
+//   EUR and USD.
 // - issue dates spread over the 730 days before asOf, and 0.5% of invoices dated after asOf
 //   (they must be ignored); due date = issue + one of 7, 14, 30, 45, 60 days.
 // - amounts 10.00 to 20,000.00 with two decimals.
@@ -26,7 +27,7 @@ const DAY_MS = 86_400_000;
 const TERMS = [7, 14, 30, 45, 60];
 
 /** mulberry32: a small seeded generator, good enough for test data. */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -48,13 +49,14 @@ const cents = (c) => `${Math.trunc(c / 100)}.${pad(c % 100, 2)}`;
 
 /**
  * Generates a portfolio.
- * @param {{ invoices: number, seed?: number, asOf?: string, csv?: boolean }} options
+ * @param {{ invoices: number, customers?: number, seed?: number, asOf?: string, csv?: boolean }} options
+ *   `customers` defaults to one for every 50 invoices.
  */
-export function generate({ invoices: n, seed = 1, asOf = DEFAULT_AS_OF, csv = true }) {
+export function generate({ invoices: n, customers, seed = 1, asOf = DEFAULT_AS_OF, csv = true }) {
   const random = rng(seed);
   const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
   const asOfDay = Date.parse(asOf) / DAY_MS;
-  const customerCount = Math.max(1, Math.round(n / 50));
+  const customerCount = customers ?? Math.max(1, Math.round(n / 50));
   const twoCurrencies = new Uint8Array(customerCount);
   for (let c = 0; c < customerCount; c++) twoCurrencies[c] = random() < 0.1 ? 1 : 0;
 

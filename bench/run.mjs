@@ -12,6 +12,8 @@
 // resolved through bench/node_modules/arrears -> ../pkg (made here when pkg/package.json exists).
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { agingInput, generate } from './generate.mjs';
 import { differences } from './js/common.mjs';
 import { agingIdiomatic } from './js/idiomatic.mjs';
@@ -127,8 +129,12 @@ async function benchSize(n) {
 /** criterion's median for the native benches at this size, in ms, if `cargo bench` has run. */
 function nativeFigures(n) {
   const figures = {};
+  // criterion writes under cargo's target directory, which CARGO_TARGET_DIR may move.
+  const target = process.env.CARGO_TARGET_DIR
+    ? pathToFileURL(`${resolve(process.env.CARGO_TARGET_DIR)}/`)
+    : new URL('../target/', import.meta.url);
   for (const name of ['aging', 'batch_csv', 'batch_columns']) {
-    const file = new URL(`../target/criterion/${name}/${n}/new/estimates.json`, import.meta.url);
+    const file = new URL(`criterion/${name}/${n}/new/estimates.json`, target);
     if (existsSync(file)) figures[name] = JSON.parse(readFileSync(file, 'utf8')).median.point_estimate / 1e6;
   }
   return figures;

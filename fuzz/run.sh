@@ -5,8 +5,8 @@ set -euo pipefail
 seconds="${1:-20}"
 cd "$(dirname "$0")"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || cargo install cargo-fuzz
-for target in terms entry_points; do
-  mkdir -p "corpus/$target"
+for target in terms entry_points json_reader; do
+  mkdir -p "corpus/$target" "seeds/$target"
   cargo +nightly fuzz run "$target" "corpus/$target" "seeds/$target" -- \
     -dict=json.dict -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 done

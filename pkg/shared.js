@@ -1,9 +1,19 @@
 // The part of the arrears package every runtime shares: the error class and the wrappers that
-// turn wasm exports into functions of one plain object. Handwritten; the build also writes it
-// as glue/shared.cjs for require().
+// turn wasm exports into functions of one plain object. Handwritten; glue/api.js (generated
+// from the registry of entry points) applies them to every export.
 
 /** How deep an input may nest: `arrears::limits::MAX_DEPTH` (a test keeps them equal). */
 export const MAX_DEPTH = 32;
+/** The most UTF-8 bytes of one text (the JSON input, a CSV text): `arrears::limits::MAX_INPUT_BYTES`. */
+export const MAX_INPUT_BYTES = 2 ** 30;
+
+/** The wasm-bindgen glue modules whose wasm is instantiated (by init, initSync or on load). */
+const initialised = new WeakSet();
+
+/** Marks `glue` as instantiated: its wrappers may call into wasm. */
+export function markInitialised(glue) {
+  initialised.add(glue);
+}
 
 /** An error from arrears: a real `Error` with a stable `code` and a `path` into the input. */
 export class ArrearsError extends Error {
@@ -23,12 +33,11 @@ function fail(code, path, message, cause) {
 
 /**
  * Wraps the wasm export `name` of `glue` (JSON text in, JSON text out, an Error named
- * ArrearsError with `code` and `path` on bad input). `ready()` says whether the wasm is
- * instantiated.
+ * ArrearsError with `code` and `path` on bad input).
  */
-export function wrap(glue, name, ready = () => true) {
-  return entry(glue, name, ready, (input) => {
-    const json = toJson(input);
+export function wrap(glue, name) {
+  return entry(glue, name, (input) => {
+    const json = checkSize(toJson(input), "");
     return () => glue[name](...writeInput(glue, [json]));
   });
 }
@@ -39,9 +48,9 @@ export function wrap(glue, name, ready = () => true) {
  * data crosses as it is (texts as UTF-8, typed arrays as their bytes); only
  * `{ asOf, buckets, basis }` as JSON.
  */
-export function wrapBatch(glue, ready = () => true) {
-  return entry(glue, "agingBatch", ready, (input) => {
-    const options = toJson({ asOf: input.asOf, buckets: input.buckets, basis: input.basis });
+export function wrapBatch(glue) {
+  return entry(glue, "agingBatch", (input) => {
+    const options = checkSize(toJson({ asOf: input.asOf, buckets: input.buckets, basis: input.basis }), "");
     if (input.invoicesCsv !== undefined) {
       onlyFields(input, BATCH_CSV_FIELDS, "", "the CSV form");
       const invoices = csvText(input.invoicesCsv, "invoicesCsv");
@@ -60,8 +69,8 @@ export function wrapBatch(glue, ready = () => true) {
     onlyFields(input, BATCH_COLUMNS_FIELDS, "", "the columns form");
     const texts = [
       options,
-      textColumn(input.customers, "customers"),
-      textColumn(input.currencies, "currencies"),
+      checkSize(textColumn(input.customers, "customers"), "customers"),
+      checkSize(textColumn(input.currencies, "currencies"), "currencies"),
     ];
     const arrays = [];
     for (const [list, columns] of [
@@ -70,7 +79,7 @@ export function wrapBatch(glue, ready = () => true) {
       ["credits", RECEIPT_COLUMNS],
     ]) {
       const [ids, ...rest] = columnArgs(input[list], list, columns);
-      texts.push(ids);
+      texts.push(checkSize(ids, `${list}.id`));
       arrays.push(...rest);
     }
     return () => glue.agingBatchColumns(...writeInput(glue, texts), ...arrays);
@@ -165,6 +174,30 @@ function writeInput(glue, texts) {
   return encodeInPlace(glue, texts) ?? copyEncoded(glue, texts.map((text) => encoder.encode(text)));
 }
 
+/**
+ * `text`, or `limit_exceeded` at `path` when it takes more than MAX_INPUT_BYTES in UTF-8 (1 to
+ * 3 bytes a UTF-16 unit): checked before anything is copied into wasm.
+ */
+function checkSize(text, path) {
+  const bytes = text.length * 3 <= MAX_INPUT_BYTES ? text.length : utf8Length(text);
+  if (bytes > MAX_INPUT_BYTES) {
+    const what = path === "" ? "the input" : "the text";
+    throw fail("limit_exceeded", path, `${what} is larger than ${MAX_INPUT_BYTES} bytes`);
+  }
+  return text;
+}
+
+/** The UTF-8 length of `text`, or a lower bound once it passes MAX_INPUT_BYTES. */
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let i = 0; i < text.length && bytes <= MAX_INPUT_BYTES; i++) {
+    const unit = text.charCodeAt(i);
+    // Two bytes up to U+07FF, three up to U+FFFF, four for a surrogate pair (two units).
+    if (unit >= 0x80) bytes += unit < 0x800 || (unit >= 0xd800 && unit <= 0xdfff) ? 1 : 2;
+  }
+  return bytes;
+}
+
 /** Encodes into a buffer of one byte per UTF-16 unit: undefined when a text needs more (not ASCII). */
 function encodeInPlace(glue, texts) {
   const memory = inputBuffer(glue, texts.reduce((sum, text) => sum + text.length, 0));
@@ -199,7 +232,7 @@ function csvText(value, path) {
   if (typeof value !== "string") {
     throw fail("invalid_type", path, `must be CSV text (a string), not ${kind(value)}`);
   }
-  return value;
+  return checkSize(value, path);
 }
 
 function optionalCsvText(value, path) {
@@ -239,11 +272,11 @@ function withArticle(word) {
  * bug: the instance is replaced by a fresh one through `glue.__wbg_reset_state` and the caller
  * gets code `internal`.
  */
-function entry(glue, name, ready, prepare) {
+function entry(glue, name, prepare) {
   return function call(input) {
     try {
-      if (!ready()) {
-        throw new Error(`arrears: call and await init() before ${name}()`);
+      if (!initialised.has(glue)) {
+        throw fail("not_initialised", "", `call and await init() before ${name}()`);
       }
       if (input === null || typeof input !== "object" || Array.isArray(input)) {
         throw fail("invalid_input", "", `${name} takes one plain object`);
@@ -261,9 +294,12 @@ function toJson(input) {
   try {
     return JSON.stringify(input);
   } catch (cause) {
-    // JSON.stringify runs out of stack on very deep input: that is over the depth limit.
+    // JSON.stringify runs out of stack on very deep input (over the depth limit), or makes a
+    // string longer than the engine allows (over the size limit).
     if (cause instanceof RangeError) {
-      const message = `the input nests deeper than ${MAX_DEPTH} levels`;
+      const message = /string length/i.test(cause.message)
+        ? `the input is larger than ${MAX_INPUT_BYTES} bytes`
+        : `the input nests deeper than ${MAX_DEPTH} levels`;
       throw fail("limit_exceeded", "", message, cause);
     }
     const message = `the input cannot be written as JSON: ${cause.message}`;

@@ -13,6 +13,5 @@ cat > "$scratch/app/package.json" <<'JSON'
 JSON
 (cd "$scratch/app" && npm install --silent --no-audit --no-fund "../$tarball")
 echo "installed $tarball into $scratch/app"
-scripts/build.sh "$scratch/trap-pkg" test-trap
-# Leave target/ holding the release build, so a later `make build` only relinks.
-cargo build --release --target wasm32-unknown-unknown --quiet
+# Its own target directory, so the release build in target/ is not rebuilt after it.
+CARGO_TARGET_DIR=target/test-trap scripts/build.sh "$scratch/trap-pkg" test-trap

@@ -17,12 +17,10 @@ rust() {
 }
 
 npm_packages() {
-  # npm ci from the committed lockfile, again only when the lockfile changed since.
+  # npm ci from the committed lockfile (which lists every platform's optional binaries of
+  # deno, workerd and esbuild), again only when the lockfile changed since. A failure fails.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    # npm ci refuses a lockfile without the other platforms' optional binaries of deno and
-    # workerd, which a registry that serves only this platform's leaves out; npm install
-    # --no-save then installs the same locked versions without touching the lockfile.
-    npm ci --no-audit --no-fund || npm install --no-save --no-audit --no-fund
+    npm ci --no-audit --no-fund
   fi
 }
 

@@ -1,8 +1,40 @@
 #!/usr/bin/env bash
-# Prints a wasm file's size, raw and gzipped (gzip -9, as a CDN would serve it).
-# Usage: scripts/size.sh FILE
+# Prints the size of a built package, raw and gzipped (gzip -9 of each file, as a CDN would
+# serve it): its wasm, and the wasm with every JS file a runtime may load; then the package's
+# gzipped size against the size budget.
+# Usage: scripts/size.sh [--check] [PKG_DIR]   (default pkg/)
+#   --check: exit 1 when the package is over the budget (`make test-size`, part of `make test`).
 set -euo pipefail
-raw=$(wc -c < "$1")
-gz=$(gzip -9 -c "$1" | wc -c)
-printf 'size: %s %d bytes (%.1f KiB), gzipped %d bytes (%.1f KiB)\n' \
-  "$1" "$raw" "$(echo "$raw / 1024" | bc -l)" "$gz" "$(echo "$gz / 1024" | bc -l)"
+
+# The size budget of the whole package (the wasm and its JS files, gzipped), in bytes: the one
+# place it is set. The goal is 200 KB, then 150 KB once every capability has landed; the
+# package is over it (bench/README.md, "Size"), so until it is met this budget only stops
+# growth: the size of 2026-12-02 (279,048 bytes) and 2 %. Lower it as savings land.
+BUDGET_GZIPPED=285000
+
+check=0
+if [ "${1:-}" = --check ]; then
+  check=1
+  shift
+fi
+pkg=${1:-pkg}
+line() { # LABEL RAW GZIPPED
+  printf 'size: %s %d bytes (%.1f KiB), gzipped %d bytes (%.1f KiB)\n' \
+    "$1" "$2" "$(echo "$2 / 1024" | bc -l)" "$3" "$(echo "$3 / 1024" | bc -l)"
+}
+raw=0 gz=0 files=0
+for file in "$pkg"/glue/arrears_bg.wasm "$pkg"/*.js "$pkg"/*.mjs "$pkg"/*.cjs "$pkg"/glue/*.js; do
+  [ -f "$file" ] || continue
+  r=$(wc -c < "$file")
+  g=$(gzip -9 -c "$file" | wc -c)
+  [ "$files" = 0 ] && line "$file" "$r" "$g"
+  raw=$((raw + r)) gz=$((gz + g)) files=$((files + 1))
+done
+line "$pkg (the wasm and $((files - 1)) JS files)" "$raw" "$gz"
+# Not a "size:" line: scripts/figures.mjs reads exactly the two above.
+printf 'budget: %d of %d bytes gzipped (%d%%)%s\n' "$gz" "$BUDGET_GZIPPED" \
+  "$((gz * 100 / BUDGET_GZIPPED))" "$([ "$gz" -gt "$BUDGET_GZIPPED" ] && echo ': OVER BUDGET' || true)"
+if [ "$check" = 1 ] && [ "$gz" -gt "$BUDGET_GZIPPED" ]; then
+  echo "size.sh: $pkg is $gz bytes gzipped, over the budget of $BUDGET_GZIPPED (scripts/size.sh)" >&2
+  exit 1
+fi

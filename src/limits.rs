@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 pub const MAX_DEPTH: usize = 32;
 /// The largest JSON input, in bytes (1 GiB); a million invoices take about 130 MB.
 pub const MAX_INPUT_BYTES: usize = 1 << 30;
+/// The longest JSON answer, in bytes (256 MiB): a JS string holds at most 2^29 − 24 UTF-16
+/// units in V8, and the answer must also be parsed. A report that would be longer is
+/// `limit_exceeded`, before it is handed to JS.
+pub const MAX_OUTPUT_BYTES: usize = 1 << 28;
 /// The longest id, customer id or name, in bytes.
 pub const MAX_ID_BYTES: usize = 256;
 /// The longest payment-terms text, in bytes.
@@ -27,6 +31,25 @@ pub const MAX_RECORDS: usize = 5_000_000;
 pub const MAX_BUCKETS: usize = 64;
 /// The most installments in payment terms.
 pub const MAX_INSTALLMENTS: usize = 60;
+
+/// The most fee rules in a policy.
+pub const MAX_FEE_RULES: usize = 20;
+/// The most rows in a rate table (`rates`, `referenceRates`).
+pub const MAX_RATE_ROWS: usize = 1_000;
+/// The highest annual rate: 10, which is 1,000% a year.
+pub const MAX_ANNUAL_RATE: rust_decimal::Decimal = rust_decimal::Decimal::TEN;
+/// The most fees assessed on one invoice (a daily fee over 300 years must not run away).
+pub const MAX_FEE_ASSESSMENTS: usize = 1_000;
+/// The most interest periods of one invoice.
+pub const MAX_INTEREST_PERIODS: usize = 10_000;
+
+/// The most installments of a payment plan.
+pub const MAX_PLAN_INSTALLMENTS: u32 = 600;
+
+/// The most actions one `timeline` answer lists.
+pub const MAX_TIMELINE_ACTIONS: usize = 200;
+/// The longest span of a `timeline`, in days (five years).
+pub const MAX_TIMELINE_DAYS: i64 = 1_826;
 
 /// The earliest date arrears accepts: 1900-01-01.
 ///

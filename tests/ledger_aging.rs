@@ -1,5 +1,5 @@
-//! `aging` through its JSON entry point: a worked example computed by hand, the shape rules,
-//! and the error table in `tests/fixtures/ledger/aging_errors.json`.
+//! `aging` through its JSON entry point: a worked example computed by hand and the shape
+//! rules (its bad inputs are in `tests/fixtures/bad_inputs.json`).
 
 use arrears::api::aging;
 use serde_json::{json, Value};
@@ -159,28 +159,6 @@ fn allocation_none_keeps_payments_unapplied() {
     assert_eq!(report["unappliedCash"], "800.00");
 }
 
-#[test]
-fn error_table() {
-    let text = std::fs::read_to_string("tests/fixtures/ledger/aging_errors.json")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let cases: Vec<Value> = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
-    assert!(cases.len() >= 20);
-    for case in cases {
-        let name = &case["name"];
-        match aging(&case["input"].to_string()) {
-            Ok(out) => panic!("{name}: expected an error, got {out}"),
-            Err(e) => assert_eq!(
-                (e.code().as_str(), e.path()),
-                (
-                    case["code"].as_str().unwrap_or(""),
-                    case["path"].as_str().unwrap_or("")
-                ),
-                "{name}: {e}"
-            ),
-        }
-    }
-}
-
 /// Due dates from payment terms (issue 3's parser): "Net 30" from 2024-01-31 is 2024-03-01
 /// (31 January + 30 days), and "10th prox" from 2024-01-15 is 2024-02-10.
 #[test]
@@ -215,4 +193,39 @@ fn due_dates_from_terms() {
         ),
         Some(("invalid_input", "invoices[0].terms".to_owned()))
     );
+}
+
+/// An account whose records all come after `asOf` (here c3 in USD, invoiced on 2024-04-10)
+/// makes no customer row, and its currency does not count: the report stays single-currency
+/// with the EUR summary at the top level. The same holds for paymentBehaviour and metrics.
+#[test]
+fn accounts_seen_only_after_as_of_make_no_rows() {
+    let mut input = worked_example();
+    let late = json!({"id": "F", "customerId": "c3", "issueDate": "2024-04-10", "dueDate": "2024-05-10", "amount": "70.00", "currency": "USD"});
+    if let Some(list) = input["invoices"].as_array_mut() {
+        list.push(late);
+    }
+    let report = run(&input);
+    assert_eq!(report["currency"], "EUR");
+    assert_eq!(report["total"], "750.00");
+    let customers: Vec<&str> = report["customers"]
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .filter_map(|r| r["customerId"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(customers, ["c1", "c2"]);
+    assert_eq!(report["currencies"].as_array().map(Vec::len), Some(1));
+    let behaviour =
+        arrears::api::payment_behaviour(&input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!behaviour.contains("\"c3\""), "{behaviour}");
+    input["periodDays"] = json!(90);
+    if let Some(fields) = input.as_object_mut() {
+        let kept = ["asOf", "periodDays", "invoices", "payments", "credits"];
+        fields.retain(|k, _| kept.contains(&k.as_str()));
+    }
+    let metrics = arrears::api::metrics(&input.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!metrics.contains("\"USD\""), "{metrics}");
 }

@@ -12,8 +12,6 @@ use arrears::ledger::{
 };
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
-use rust_decimal::Decimal;
-use std::str::FromStr;
 
 const CURRENCIES: [&str; 2] = ["EUR", "JPY"];
 
@@ -137,15 +135,17 @@ fn method() -> impl Strategy<Value = Allocation> {
     ]
 }
 
-fn minor(text: &str, currency: &str) -> i128 {
+fn minor(amount: &arrears::money::Money, currency: &str) -> i128 {
     let places = if currency == "JPY" { 0 } else { 2 };
-    let d = Decimal::from_str(text).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(d.scale(), places, "{text} in {currency}");
-    d.mantissa()
+    assert_eq!(amount.places(), places, "{amount} in {currency}");
+    assert_eq!(
+        amount.currency().map(|c| c.to_string()).as_deref(),
+        Some(currency)
+    );
+    amount.minor()
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn allocation_creates_and_loses_nothing(

@@ -2,9 +2,12 @@
 //
 // In:  { type: 'age', asOf, periodDays, invoicesCsv, paymentsCsv?, creditsCsv? }
 //      { type: 'generate', asOf, periodDays, invoices, seed }   makes a portfolio first
-// Out: { type: 'progress', stage, done?, total? }   stage: generating, parsing, ageing, kpis
+// Out: { type: 'progress', stage, done?, total? }   stage: generating, ageing, kpis
 //      { type: 'result', aging, metrics, metricsError, counts, timings }
 //      { type: 'error', code, path, message }
+//
+// The CSV texts go to arrears as they are: agingBatch and metrics both read them (with line
+// numbers in their errors), so this file parses nothing.
 //
 // Import maps do not reach workers, so the package's browser entry is imported by its URL
 // (www/serve.mjs serves the package at /node_modules/arrears/). `import *` lets the page say
@@ -15,70 +18,9 @@ import { portfolio } from './samples/generate.mjs';
 
 const ready = arrears.init();
 const progress = (stage, done, total) => postMessage({ type: 'progress', stage, done, total });
-const PROGRESS_EVERY = 20_000; // rows
 
-/**
- * Rows of CSV text as objects keyed by the header, each with the line it starts on.
- * Lenient on purpose (RFC 4180 quotes, LF or CRLF): agingBatch is the one that judges the
- * text, with line numbers in its errors; this only feeds `metrics` the same records.
- */
-function parseCsv(text, name, onRows) {
-  const rows = [];
-  let field = '';
-  let record = [];
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let header = null;
-  const endRecord = () => {
-    record.push(field);
-    field = '';
-    if (header === null) header = record.map((h) => h.trim());
-    else if (record.length > 1 || record[0] !== '') {
-      const row = { line: recordLine };
-      header.forEach((column, i) => { row[column] = record[i] ?? ''; });
-      rows.push(row);
-      if (rows.length % PROGRESS_EVERY === 0) onRows(rows.length);
-    }
-    record = [];
-    recordLine = line;
-  };
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else { if (c === '\n') line++; field += c; }
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\n') { line++; endRecord(); }
-    else if (c !== '\r' || text[i + 1] !== '\n') field += c;
-  }
-  if (field !== '' || record.length > 0) endRecord();
-  return { name, rows };
-}
-
-/** The records `metrics` takes, from the parsed CSV rows. */
-function records(invoices, payments, credits) {
-  const common = ({ id, customerId, amount, currency }) => ({ id, customerId, amount, currency });
-  return {
-    invoices: invoices.rows.map((r) => ({
-      ...common(r), issueDate: r.issueDate, dueDate: r.dueDate, disputed: r.disputed === 'true' || r.disputed === '1',
-    })),
-    payments: payments.rows.map((r) => ({
-      ...common(r), date: r.date, ...(r.invoiceId ? { appliesTo: [{ invoiceId: r.invoiceId, amount: r.amount }] } : {}),
-    })),
-    credits: credits.rows.map((r) => ({ ...common(r), date: r.date, ...(r.invoiceId ? { invoiceId: r.invoiceId } : {}) })),
-  };
-}
-
-/** `invoices[41].dueDate` from metrics becomes `invoicesCsv:43:dueDate`, as agingBatch says it. */
-function inCsvWords(path, parsed) {
-  const match = /^(invoices|payments|credits)\[(\d+)\]\.?([A-Za-z]*)/.exec(path ?? '');
-  const row = match && parsed[match[1]].rows[Number(match[2])];
-  return row ? `${match[1]}Csv:${row.line}${match[3] ? `:${match[3]}` : ''}` : path;
-}
+/** Records in a CSV text, for the summary line: its non-blank lines less the header. */
+const records = (text) => Math.max(0, (text ?? '').split('\n').filter((line) => line.trim() !== '').length - 1);
 
 async function age({ asOf, periodDays, invoicesCsv, paymentsCsv, creditsCsv }, timings) {
   let started = performance.now();
@@ -87,33 +29,14 @@ async function age({ asOf, periodDays, invoicesCsv, paymentsCsv, creditsCsv }, t
     timings[name] = Math.round(now - started);
     started = now;
   };
-  const total = invoicesCsv.length + (paymentsCsv?.length ?? 0) + (creditsCsv?.length ?? 0);
-  progress('parsing', 0, total);
-  let before = 0;
-  const parse = (text, name) => {
-    const parsed = parseCsv(text ?? '', name, () => progress('parsing', before, total));
-    before += text?.length ?? 0;
-    progress('parsing', before, total);
-    return parsed;
-  };
-  const parsed = {
-    invoices: parse(invoicesCsv, 'invoices'),
-    payments: parse(paymentsCsv, 'payments'),
-    credits: parse(creditsCsv, 'credits'),
-  };
-  lap('parsing');
-
   await ready;
   if (typeof arrears.agingBatch !== 'function') {
     throw Object.assign(new Error('this build of the arrears package has no agingBatch yet (run make build on a branch that has it)'), { code: 'unavailable' });
   }
+  // An empty or absent text means none.
+  const texts = { invoicesCsv, paymentsCsv: paymentsCsv || undefined, creditsCsv: creditsCsv || undefined };
   progress('ageing');
-  const aging = arrears.agingBatch({
-    asOf,
-    invoicesCsv,
-    ...(paymentsCsv ? { paymentsCsv } : {}),
-    ...(creditsCsv ? { creditsCsv } : {}),
-  });
+  const aging = arrears.agingBatch({ asOf, ...texts });
   lap('ageing');
 
   // The KPIs are a second look at the same records; if they fail, the aging still stands.
@@ -121,12 +44,12 @@ async function age({ asOf, periodDays, invoicesCsv, paymentsCsv, creditsCsv }, t
   let metrics = null;
   let metricsError = null;
   try {
-    metrics = arrears.metrics({ asOf, periodDays, ...records(parsed.invoices, parsed.payments, parsed.credits) });
+    metrics = arrears.metrics({ asOf, periodDays, ...texts });
   } catch (error) {
-    metricsError = { code: error.code ?? 'internal', path: inCsvWords(error.path, parsed), message: error.message };
+    metricsError = { code: error.code ?? 'internal', path: error.path ?? '', message: error.message };
   }
   lap('kpis');
-  const counts = Object.fromEntries(Object.entries(parsed).map(([name, p]) => [name, p.rows.length]));
+  const counts = { invoices: records(invoicesCsv), payments: records(paymentsCsv), credits: records(creditsCsv) };
   return { aging, metrics, metricsError, counts };
 }
 

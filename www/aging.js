@@ -2,13 +2,14 @@
 // files), hands it to aging-worker.js and draws what comes back. No arrears call runs on this
 // thread, so a 100,000-row file never freezes the page.
 
+import { element, grouped, svg } from './dom.js';
 import { SAMPLE_AS_OF } from './samples/generate.mjs';
 
 const $ = (id) => document.getElementById(id);
 const SAMPLE_FILES = ['invoices', 'payments', 'credits'];
 const TOP_CUSTOMERS = 10;
-const STAGES = ['reading', 'generating', 'parsing', 'ageing', 'kpis'];
-const STAGE_NAMES = { reading: 'reading the files', generating: 'generating the portfolio', parsing: 'parsing the CSV', ageing: 'ageing (agingBatch)', kpis: 'KPIs (metrics)' };
+const STAGES = ['reading', 'generating', 'ageing', 'kpis'];
+const STAGE_NAMES = { reading: 'reading the files', generating: 'generating the portfolio', ageing: 'ageing (agingBatch)', kpis: 'KPIs (metrics)' };
 // From "not yet due" to "over 120 days": green to deep red.
 const PALETTE = ['#3a9d6b', '#a3c255', '#f0c145', '#ef8b3b', '#d6504a', '#8c1d2f'];
 
@@ -24,20 +25,7 @@ let running = null; // { source, started, clock }
 let lastSource = null;
 let result = null;
 
-/** "1234567.89" as "1,234,567.89", exactly: the digits of the decimal text are only grouped. */
-function grouped(amount) {
-  const [whole, fraction] = amount.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = whole.replace('-', '').replace(/\B(?=(\d{3})+$)/g, ',');
-  return `${sign}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
-}
-
 const count = (n) => n.toLocaleString('en-US');
-function element(tag, props = {}, ...children) {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
 
 function describe({ code, path, message }) {
   const prefix = `${code}${path ? ` at ${path}` : ''}: `;
@@ -230,14 +218,6 @@ function swatch(b, n) {
 
 function colour(b, n) {
   return n === PALETTE.length ? PALETTE[b] : `hsl(${Math.round(140 - (140 * b) / Math.max(1, n - 1))} 55% 45%)`;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attributes = {}, ...children) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, String(v));
-  e.append(...children);
-  return e;
 }
 
 /** Horizontal stacked bars: the top customers of one currency, one segment per non-empty bucket. */

@@ -142,7 +142,11 @@ function updatePayment(input, result) {
   const amount = form.amount.value.trim();
   if (amount === '') return;
   try {
-    const paid = discountedAmount({ amount, terms: input.terms, issueDate: input.issueDate, paidOn: form.paidOn.value });
+    // The same calendar and convention as the deadlines shown, so the last day shown still earns the discount.
+    const paid = discountedAmount({
+      amount, terms: input.terms, issueDate: input.issueDate, paidOn: form.paidOn.value,
+      calendar: input.calendar, convention: input.convention,
+    });
     $('payable').textContent = Number(paid.discount) === 0 ? paid.amount : `${paid.amount} (discount ${paid.discount})`;
   } catch (error) {
     showError($('payment-error'), error);

@@ -80,7 +80,39 @@ impl FromStr for Convention {
     }
 }
 
-crate::dates::named_serde!(Convention);
+crate::dates::named_json!(
+    Convention,
+    "following",
+    "How a date that is not a business day moves to one."
+);
+
+/// The calendar and convention that move dates onto business days, as an input gives them:
+/// a `convention` needs a `calendar` (it would otherwise be silently ignored), and a calendar
+/// without a convention moves dates `following`.
+///
+/// # Errors
+/// [`ErrorCode::MissingField`] at `calendar` for a convention without a calendar.
+///
+/// ```
+/// use arrears::dates::{moved_by, Calendar, Convention};
+/// let us = Calendar::builtin("US")?;
+/// assert_eq!(moved_by(Some(&us), None)?.1, Convention::Following);
+/// assert_eq!(moved_by(None, Some(Convention::Preceding)).unwrap_err().path(), "calendar");
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn moved_by(
+    calendar: Option<&Calendar>,
+    convention: Option<Convention>,
+) -> Result<(Option<&Calendar>, Convention)> {
+    if calendar.is_none() && convention.is_some() {
+        return Err(Error::new(
+            ErrorCode::MissingField,
+            "'convention' moves dates to business days of a 'calendar', and none is given",
+        )
+        .at("calendar"));
+    }
+    Ok((calendar, convention.unwrap_or(Convention::Following)))
+}
 
 /// Moves `date` to a business day of `calendar` by `convention`.
 ///

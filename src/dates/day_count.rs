@@ -95,7 +95,11 @@ impl FromStr for DayCount {
     }
 }
 
-crate::dates::named_serde!(DayCount);
+crate::dates::named_json!(
+    DayCount,
+    "ACT/365F",
+    "A day-count convention (ISDA 2006 Definitions, section 4.16), named as QuantLib does."
+);
 
 /// The fraction of a year from `start` to `end` under `day_count`; negative when `end` is
 /// before `start`, as in QuantLib. `maturity` is used by `30E/360-ISDA` only.

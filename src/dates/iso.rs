@@ -1,8 +1,9 @@
 //! `YYYY-MM-DD` dates in the range arrears accepts (1900-01-01 to 2199-12-31).
 
-use crate::error::{coded_message, Error, ErrorCode, Result};
+use crate::error::{quoted, Error, ErrorCode, Result};
+use crate::json::{Decode, Describe, Encode, Reader, Schemas, Value, Writer};
 use crate::limits::{MAX_DATE, MIN_DATE};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// Parses a strict ISO 8601 calendar date, `YYYY-MM-DD`, within 1900-01-01..=2199-12-31.
 ///
@@ -27,11 +28,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
             .enumerate()
             .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
     let invalid = || {
-        let shown: String = text.chars().take(40).collect();
-        Error::new(
-            ErrorCode::InvalidDate,
-            format!("'{shown}' is not a date of the form YYYY-MM-DD"),
-        )
+        let message = format!("{} is not a date of the form YYYY-MM-DD", quoted(text));
+        Error::new(ErrorCode::InvalidDate, message)
     };
     if !shaped {
         return Err(invalid());
@@ -68,50 +66,44 @@ pub fn check_range(date: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
-/// Serde helpers for `NaiveDate` fields written as `YYYY-MM-DD`.
-pub(crate) mod serde_date {
-    use super::*;
-    use serde::{de, Deserialize, Deserializer, Serializer};
-
-    /// Reads a date field, reporting the arrears code inside the serde error.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<NaiveDate, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        parse_date(&text).map_err(|e| de::Error::custom(coded_message(e.code(), e.message())))
+impl Decode<'_> for NaiveDate {
+    fn decode(reader: &mut Reader<'_>) -> Result<NaiveDate> {
+        parse_date(&reader.string("a date such as \"2024-01-31\"")?)
     }
+}
 
-    /// Writes a date as `YYYY-MM-DD`.
-    pub fn serialize<S: Serializer>(
-        date: &NaiveDate,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(&date.format("%Y-%m-%d"))
-    }
-
-    /// The same for optional dates.
-    pub mod option {
-        use super::*;
-
-        /// Reads an optional date field (absent or null is `None`).
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> std::result::Result<Option<NaiveDate>, D::Error> {
-            #[derive(Deserialize)]
-            struct Wrapped(#[serde(deserialize_with = "super::deserialize")] NaiveDate);
-            Ok(Option::<Wrapped>::deserialize(d)?.map(|Wrapped(date)| date))
-        }
-
-        /// Writes an optional date (`None` as null).
-        pub fn serialize<S: Serializer>(
-            date: &Option<NaiveDate>,
-            s: S,
-        ) -> std::result::Result<S::Ok, S::Error> {
-            match date {
-                Some(date) => super::serialize(date, s),
-                None => s.serialize_none(),
+/// Dates are written `YYYY-MM-DD`; every date arrears makes has a four-digit year.
+impl Encode for NaiveDate {
+    fn encode(&self, writer: &mut Writer) {
+        let mut text = *b"\"0000-00-00\"";
+        let mut put = |end: usize, mut n: u32, digits: usize| {
+            for at in (end - digits..end).rev() {
+                if let Some(byte) = text.get_mut(at) {
+                    *byte = b'0' + (n % 10) as u8;
+                }
+                n /= 10;
             }
-        }
+        };
+        put(5, self.year().unsigned_abs(), 4);
+        put(8, self.month(), 2);
+        put(11, self.day(), 2);
+        writer.raw(std::str::from_utf8(&text).unwrap_or("null"));
+    }
+}
+
+impl Describe for NaiveDate {
+    fn describe(schemas: &mut Schemas) -> Value {
+        schemas.define("IsoDate", |_| {
+            Value::object([
+                ("type", "string".into()),
+                ("format", "date".into()),
+                ("pattern", r"^\d{4}-\d{2}-\d{2}$".into()),
+                (
+                    "description",
+                    "A calendar date, YYYY-MM-DD (ISO 8601), from 1900-01-01 to 2199-12-31.".into(),
+                ),
+            ])
+        })
     }
 }
 
@@ -128,6 +120,17 @@ mod tests {
             parse_date("1900-02-29").unwrap_err().code(),
             ErrorCode::InvalidDate
         );
+    }
+
+    #[test]
+    fn dates_are_written_as_they_are_read() -> Result<()> {
+        for text in ["1900-01-01", "2024-02-29", "2199-12-31", "2000-10-09"] {
+            assert_eq!(
+                crate::json::to_string(&parse_date(text)?)?,
+                format!("\"{text}\"")
+            );
+        }
+        Ok(())
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! its own account (same customer and currency), never across accounts. What cannot be
 //! applied stays unapplied (cash on account, or an unapplied credit).
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{internal, slot, Result};
+use crate::json::{Decode, Describe, Encode};
 use crate::ledger::records::{Book, ReceiptKind};
+use crate::money::split_minor;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-use std::cmp::Reverse;
 
 /// How payments and credits without an explicit invoice are allocated.
 ///
@@ -17,8 +17,7 @@ use std::cmp::Reverse;
 /// use arrears::ledger::Allocation;
 /// assert_eq!(Allocation::default(), Allocation::OldestFirst);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
 pub enum Allocation {
     /// To the account's open invoices by due date, then id, oldest first; receipts are
     /// taken by date, payments before credits on the same day, then by id.
@@ -46,7 +45,7 @@ pub struct Source {
 }
 
 /// Counts of records dated after `asOf`, which are left out.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Encode, Describe)]
 pub struct Ignored {
     /// Invoices issued after `asOf`.
     pub invoices: usize,
@@ -147,7 +146,7 @@ pub fn allocate<Id: AsRef<str>>(
         track_sources,
     };
     for a in &book.applications {
-        apply.apply(a.invoice, a.kind, a.receipt, a.amount);
+        apply.apply(a.invoice, a.kind, a.receipt, a.amount)?;
     }
     if method != Allocation::None {
         apply.allocate(method)?;
@@ -155,11 +154,22 @@ pub fn allocate<Id: AsRef<str>>(
     Ok(state)
 }
 
-/// The order of an account's open invoices: due date (days from the common era), then id.
-type InvoiceKey = i32;
-/// The order of an account's receipts: date (days from the common era), payments first,
-/// then id.
-type ReceiptKey = (i32, ReceiptKind);
+/// The order of an account's records: for invoices the due date (days from the common
+/// era), for receipts twice the date plus one for a credit (payments first); ties by id.
+type Key = u64;
+
+/// A receipt's key and its kind.
+fn receipt_key(date: NaiveDate, kind: ReceiptKind) -> (Key, ReceiptKind) {
+    let day = Key::from(date.num_days_from_ce().unsigned_abs());
+    (day * 2 + Key::from(kind == ReceiptKind::Credit), kind)
+}
+
+fn kind_of(key: Key) -> ReceiptKind {
+    match key % 2 {
+        0 => ReceiptKind::Payment,
+        _ => ReceiptKind::Credit,
+    }
+}
 
 /// Makes applications, keeping every balance in step.
 struct Applier<'a, Id> {
@@ -171,35 +181,33 @@ struct Applier<'a, Id> {
 impl<Id: AsRef<str>> Applier<'_, Id> {
     /// Applies up to `amount` of a receipt to an invoice (never more than either has left)
     /// and returns what was applied.
-    fn apply(&mut self, invoice: u32, kind: ReceiptKind, receipt: u32, amount: i64) -> i64 {
-        let (receipts, left) = match kind {
-            ReceiptKind::Payment => (&self.book.payments, &mut self.state.unapplied_payments),
-            ReceiptKind::Credit => (&self.book.credits, &mut self.state.unapplied_credits),
+    fn apply(&mut self, invoice: u32, kind: ReceiptKind, receipt: u32, amount: i64) -> Result<i64> {
+        let (receipts, left, applied) = match kind {
+            ReceiptKind::Payment => (
+                &self.book.payments,
+                &mut self.state.unapplied_payments,
+                &mut self.state.paid,
+            ),
+            ReceiptKind::Credit => (
+                &self.book.credits,
+                &mut self.state.unapplied_credits,
+                &mut self.state.credited,
+            ),
         };
-        let i = invoice as usize;
-        let (Some(open), Some(left), Some(date)) = (
-            self.state.open.get_mut(i),
-            left.get_mut(receipt as usize),
-            receipts.get(receipt as usize).map(|r| r.date),
-        ) else {
-            return 0;
-        };
+        let (i, r) = (invoice as usize, receipt as usize);
+        let date = receipts.get(r).map(|r| r.date);
+        let date = date.ok_or_else(|| internal("an application names no receipt"))?;
+        let left = slot(left, r)?;
+        let open = slot(&mut self.state.open, i)?;
         let amount = amount.min(*open).min(*left);
         if amount <= 0 {
-            return 0;
+            return Ok(0);
         }
         *open -= amount;
         *left -= amount;
-        let applied = match kind {
-            ReceiptKind::Payment => self.state.paid.get_mut(i),
-            ReceiptKind::Credit => self.state.credited.get_mut(i),
-        };
-        if let Some(applied) = applied {
-            *applied += amount;
-        }
-        if let Some(last) = self.state.last_applied.get_mut(i) {
-            *last = (*last).max(Some(date));
-        }
+        *slot(applied, i)? += amount;
+        let last = slot(&mut self.state.last_applied, i)?;
+        *last = (*last).max(Some(date));
         if self.track_sources {
             self.state.sources.push(Source {
                 invoice,
@@ -208,7 +216,7 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
                 amount,
             });
         }
-        amount
+        Ok(amount)
     }
 
     /// Allocates what is left of every receipt, account by account.
@@ -222,10 +230,15 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
             .zip(&state.open)
             .zip(0u32..)
             .filter(|((_, &open), _)| open > 0)
-            .map(|((v, _), i)| (v.account, v.due_date.num_days_from_ce(), i));
-        let invoices = ByAccount::new(accounts, open_invoices.collect(), |(_, i)| {
-            book.invoices.get(i as usize).map(|v| v.id.as_ref())
-        });
+            .map(|((v, _), i)| {
+                (
+                    v.account,
+                    Key::from(v.due_date.num_days_from_ce().unsigned_abs()),
+                    i,
+                )
+            });
+        let invoice_id = |_: Key, i: u32| book.invoices.get(i as usize).map(|v| v.id.as_ref());
+        let invoices = ByAccount::new(accounts, open_invoices.collect(), &invoice_id)?;
         let mut open_receipts = Vec::new();
         for (kind, list, left) in [
             (
@@ -241,15 +254,16 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
                 .zip(0u32..)
                 .filter(|((_, &l), _)| l > 0);
             open_receipts
-                .extend(open.map(|((v, _), r)| (v.account, (v.date.num_days_from_ce(), kind), r)));
+                .extend(open.map(|((v, _), r)| (v.account, receipt_key(v.date, kind).0, r)));
         }
-        let receipts = ByAccount::new(accounts, open_receipts, |((_, kind), r)| {
-            let list = match kind {
+        let receipt_id = |key: Key, r: u32| {
+            let list = match kind_of(key) {
                 ReceiptKind::Payment => &book.payments,
                 ReceiptKind::Credit => &book.credits,
             };
             list.get(r as usize).map(|v| v.id.as_ref())
-        });
+        };
+        let receipts = ByAccount::new(accounts, open_receipts, &receipt_id)?;
         for account in 0..accounts {
             let (group, payers) = (invoices.group(account), receipts.group(account));
             if group.is_empty() || payers.is_empty() {
@@ -257,36 +271,43 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
             }
             let targets = match method {
                 Allocation::ProRata => self.pro_rata_targets(group, payers)?,
-                _ => group
-                    .iter()
-                    .map(|&(_, i)| self.state.open.get(i as usize).copied().unwrap_or(0))
-                    .collect(),
+                _ => self.open_of(group)?,
             };
-            self.fill(group, targets, payers);
+            self.fill(group, targets, payers)?;
         }
         Ok(())
+    }
+
+    /// What is open on each invoice of a group.
+    fn open_of(&self, invoices: &[(Key, u32)]) -> Result<Vec<i64>> {
+        let open = |&(_, i): &(Key, u32)| self.state.open.get(i as usize).copied();
+        let open = invoices
+            .iter()
+            .map(|i| open(i).ok_or_else(|| internal("no state for an invoice")));
+        open.collect()
     }
 
     /// Fills each invoice up to its target from the receipts, in order.
     fn fill(
         &mut self,
-        invoices: &[(InvoiceKey, u32)],
+        invoices: &[(Key, u32)],
         targets: Vec<i64>,
-        receipts: &[(ReceiptKey, u32)],
-    ) {
+        receipts: &[(Key, u32)],
+    ) -> Result<()> {
         let mut payers = receipts.iter().peekable();
         for (&(_, invoice), mut target) in invoices.iter().zip(targets) {
             while target > 0 {
-                let Some(&&((_, kind), receipt)) = payers.peek() else {
-                    return;
+                let Some(&&(key, receipt)) = payers.peek() else {
+                    return Ok(());
                 };
-                let applied = self.apply(invoice, kind, receipt, target);
+                let applied = self.apply(invoice, kind_of(key), receipt, target)?;
                 if applied == 0 {
                     payers.next(); // this receipt is used up
                 }
                 target -= applied;
             }
         }
+        Ok(())
     }
 
     /// Each invoice's share of the account's unapplied amounts, in proportion to what is
@@ -294,68 +315,52 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
     /// largest remainders (ties to the earlier invoice in allocation order).
     fn pro_rata_targets(
         &self,
-        invoices: &[(InvoiceKey, u32)],
-        receipts: &[(ReceiptKey, u32)],
+        invoices: &[(Key, u32)],
+        receipts: &[(Key, u32)],
     ) -> Result<Vec<i64>> {
-        let open: Vec<i64> = invoices
-            .iter()
-            .map(|&(_, i)| self.state.open.get(i as usize).copied().unwrap_or(0))
-            .collect();
-        let left = |&((_, kind), r): &(ReceiptKey, u32)| {
-            let list = match kind {
+        let open = self.open_of(invoices)?;
+        let mut pool = 0i128;
+        for &(key, r) in receipts {
+            let list = match kind_of(key) {
                 ReceiptKind::Payment => &self.state.unapplied_payments,
                 ReceiptKind::Credit => &self.state.unapplied_credits,
             };
-            i128::from(list.get(r as usize).copied().unwrap_or(0))
-        };
-        // Sums of at most MAX_RECORDS amounts of at most 10^15 fit i128 many times over.
-        let pool: i128 = receipts.iter().map(left).sum();
+            let left = list.get(r as usize).copied();
+            // Sums of at most MAX_RECORDS amounts of at most 10^15 fit i128 many times over.
+            pool += i128::from(left.ok_or_else(|| internal("no state for a receipt"))?);
+        }
         let total: i128 = open.iter().map(|&o| i128::from(o)).sum();
         if pool >= total || total == 0 {
             return Ok(open);
         }
-        let overflow = || Error::new(ErrorCode::Internal, "a pro-rata share overflowed");
-        let mut shares = Vec::with_capacity(open.len());
-        let mut remainders = Vec::with_capacity(open.len());
-        for (k, &o) in open.iter().enumerate() {
-            let product = pool.checked_mul(i128::from(o)).ok_or_else(overflow)?;
-            // share < o because pool < total, so it fits i64.
-            shares.push(i64::try_from(product / total).map_err(|_| overflow())?);
-            remainders.push((Reverse(product % total), k));
-        }
-        let given: i128 = shares.iter().map(|&s| i128::from(s)).sum();
-        let leftover = usize::try_from(pool - given).map_err(|_| overflow())?;
-        remainders.sort_unstable();
-        for &(_, k) in remainders.iter().take(leftover) {
-            if let Some(share) = shares.get_mut(k) {
-                *share += 1;
-            }
-        }
-        Ok(shares)
+        let weights: Vec<i128> = open.iter().map(|&o| i128::from(o)).collect();
+        // Each share is below its invoice's open amount (pool < total), so it fits i64.
+        split_minor(pool, &weights)?
+            .into_iter()
+            .map(|share| i64::try_from(share).map_err(|_| internal("a pro-rata share overflowed")))
+            .collect()
     }
 }
 
 /// Records grouped by account, in allocation order within each: `(key, index)` pairs.
-struct ByAccount<K> {
-    items: Vec<(K, u32)>,
+struct ByAccount {
+    items: Vec<(Key, u32)>,
     /// Account `a`'s records are `items[starts[a]..starts[a + 1]]`.
     starts: Vec<usize>,
 }
 
-impl<K: Ord + Copy> ByAccount<K> {
+impl ByAccount {
     /// Groups `(account, key, index)` records by account (a counting sort, linear), then sorts
     /// each account's few records by key, and by `id` where keys tie. Sorting small groups
     /// of contiguous integer keys is several times faster than one sort of the whole list.
     fn new<'a>(
         accounts: usize,
-        records: Vec<(u32, K, u32)>,
-        id: impl Fn((K, u32)) -> Option<&'a str>,
-    ) -> ByAccount<K> {
+        records: Vec<(u32, Key, u32)>,
+        id: &dyn Fn(Key, u32) -> Option<&'a str>,
+    ) -> Result<ByAccount> {
         let mut starts = vec![0usize; accounts + 1];
         for &(account, _, _) in &records {
-            if let Some(count) = starts.get_mut(account as usize + 1) {
-                *count += 1;
-            }
+            *slot(&mut starts, account as usize + 1)? += 1;
         }
         let mut sum = 0;
         for start in &mut starts {
@@ -363,18 +368,11 @@ impl<K: Ord + Copy> ByAccount<K> {
             *start = sum;
         }
         let mut next = starts.clone();
-        let mut items = match records.first() {
-            Some(&(_, key, index)) => vec![(key, index); records.len()],
-            None => Vec::new(),
-        };
+        let mut items = vec![(0, 0); records.len()];
         for (account, key, index) in records {
-            let slot = next.get_mut(account as usize);
-            if let Some(item) = slot.and_then(|at| {
-                *at += 1;
-                items.get_mut(*at - 1)
-            }) {
-                *item = (key, index);
-            }
+            let at = slot(&mut next, account as usize)?;
+            *at += 1;
+            *slot(&mut items, *at - 1)? = (key, index);
         }
         let mut grouped = ByAccount { items, starts };
         for account in 0..accounts {
@@ -382,11 +380,17 @@ impl<K: Ord + Copy> ByAccount<K> {
             group.sort_unstable_by_key(|&(key, _)| key);
             for run in group.chunk_by_mut(|a, b| a.0 == b.0) {
                 if run.len() > 1 {
-                    run.sort_unstable_by(|&a, &b| id(a).cmp(&id(b)));
+                    let by_id = crate::order::order_by(run.len(), &|i, j| {
+                        let id = |k: usize| run.get(k).and_then(|&(key, index)| id(key, index));
+                        id(i).cmp(&id(j))
+                    });
+                    let sorted: Vec<(Key, u32)> =
+                        by_id.iter().filter_map(|&k| run.get(k).copied()).collect();
+                    run.copy_from_slice(&sorted);
                 }
             }
         }
-        grouped
+        Ok(grouped)
     }
 
     /// The range of account `a`'s records in `items`.
@@ -395,11 +399,11 @@ impl<K: Ord + Copy> ByAccount<K> {
         at(account)..at(account + 1)
     }
 
-    fn group(&self, account: usize) -> &[(K, u32)] {
+    fn group(&self, account: usize) -> &[(Key, u32)] {
         self.items.get(self.range(account)).unwrap_or_default()
     }
 
-    fn group_mut(&mut self, account: usize) -> &mut [(K, u32)] {
+    fn group_mut(&mut self, account: usize) -> &mut [(Key, u32)] {
         let range = self.range(account);
         self.items.get_mut(range).unwrap_or_default()
     }

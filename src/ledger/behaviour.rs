@@ -5,16 +5,16 @@
 //! closed it. Its *days late* are the paid date minus the due date, and zero when paid on
 //! or before the due date (paying early does not offset paying late elsewhere).
 
-use crate::error::Result;
+use crate::error::{internal, slot, Result};
+use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocation, Ignored};
 use crate::ledger::records::{ratio, two_places, Book};
 use crate::money::Currency;
 use chrono::NaiveDate;
-use serde::Serialize;
+use rust_decimal::Decimal;
 
 /// One customer's payment behaviour in one currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct CustomerBehaviour {
     /// The customer.
     pub customer_id: String,
@@ -27,28 +27,25 @@ pub struct CustomerBehaviour {
     /// Of the paid ones, those paid after their due date.
     pub paid_late: u64,
     /// Mean days late over paid invoices, two decimals; `null` with none paid.
-    pub average_days_late: Option<String>,
+    pub average_days_late: Option<Decimal>,
     /// Days late weighted by invoice amount, two decimals; `null` with none paid.
-    pub weighted_average_days_late: Option<String>,
+    pub weighted_average_days_late: Option<Decimal>,
     /// `paidLate / paidInvoices × 100`, two decimals; `null` with none paid.
-    pub percent_paid_late: Option<String>,
+    pub percent_paid_late: Option<Decimal>,
     /// The longest delay in days: of a late-paid invoice, or of an open one past due so far.
     pub longest_delay_days: i64,
     /// Open invoices past their due date.
     pub overdue_invoices: u64,
     /// The date of the latest payment by `asOf` (credits are not payments).
-    #[serde(with = "crate::dates::serde_date::option")]
     pub last_payment_date: Option<NaiveDate>,
     /// Days from the first invoice's issue date to `asOf`; `null` with no invoice.
     pub account_age_days: Option<i64>,
 }
 
 /// Payment behaviour of every customer, by customer id then currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct BehaviourReport {
     /// The date of the report.
-    #[serde(with = "crate::dates::serde_date")]
     pub as_of: NaiveDate,
     /// Records dated after `asOf`, left out.
     pub ignored: Ignored,
@@ -84,7 +81,7 @@ struct Tally {
 /// let payment = Receipt { id: "P", account, date: day("2024-02-10")?, amount: 100 };
 /// let book = Book::new(accounts, vec![invoice], vec![payment], vec![], &[])?;
 /// let report = payment_behaviour(&book, day("2024-03-01")?, Allocation::OldestFirst)?;
-/// assert_eq!(report.customers[0].average_days_late.as_deref(), Some("10.00"));
+/// assert_eq!(report.customers[0].average_days_late.map(|d| d.to_string()).as_deref(), Some("10.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn payment_behaviour<Id: AsRef<str>>(
@@ -95,9 +92,7 @@ pub fn payment_behaviour<Id: AsRef<str>>(
     let state = allocate(book, as_of, allocation, false)?;
     let mut tallies = vec![Tally::default(); book.accounts.len()];
     for (i, invoice) in book.invoices.iter().enumerate() {
-        let Some(t) = tallies.get_mut(invoice.account as usize) else {
-            continue;
-        };
+        let t = slot(&mut tallies, invoice.account as usize)?;
         if invoice.issue_date > as_of {
             continue;
         }
@@ -106,7 +101,8 @@ pub fn payment_behaviour<Id: AsRef<str>>(
             t.first_issue
                 .map_or(invoice.issue_date, |d| d.min(invoice.issue_date)),
         );
-        let open = state.open.get(i).copied().unwrap_or(0);
+        let open = state.open.get(i).copied();
+        let open = open.ok_or_else(|| internal("no state for an invoice"))?;
         let past_due = (as_of - invoice.due_date).num_days();
         if open > 0 {
             if past_due > 0 {
@@ -130,18 +126,16 @@ pub fn payment_behaviour<Id: AsRef<str>>(
         t.paid_amount += i128::from(invoice.amount);
     }
     for payment in book.payments.iter().filter(|p| p.date <= as_of) {
-        if let Some(t) = tallies.get_mut(payment.account as usize) {
-            t.last_payment = t.last_payment.max(Some(payment.date));
-        }
+        let t = slot(&mut tallies, payment.account as usize)?;
+        t.last_payment = t.last_payment.max(Some(payment.date));
     }
-    let order = book.accounts_by_customer();
-    let customers = order
-        .into_iter()
-        .filter_map(|i| {
-            let account = book.accounts.get(i)?;
-            let t = tallies.get(i)?;
+    let active = book.active_accounts(as_of)?;
+    let customers = book
+        .report_rows(&active, &tallies)
+        .map(|row| {
+            let (account, t) = row?;
             let paid = i128::from(t.paid);
-            Some(CustomerBehaviour {
+            Ok(CustomerBehaviour {
                 customer_id: account.customer_id.clone(),
                 currency: account.currency,
                 invoices: t.invoices,
@@ -157,7 +151,7 @@ pub fn payment_behaviour<Id: AsRef<str>>(
                 account_age_days: t.first_issue.map(|d| (as_of - d).num_days()),
             })
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(BehaviourReport {
         as_of,
         ignored: state.ignored,

@@ -101,7 +101,10 @@ mod tests {
         let list = receipts(&["A", "B", "C", "B", "A"])?;
         let e = IdIndex::unique(&list, "credits").err();
         assert_eq!(e.as_ref().map(Error::code), Some(ErrorCode::DuplicateId));
-        assert_eq!(e.as_ref().map(Error::path), Some("credits[3].id"));
+        assert_eq!(
+            e.as_ref().map(Error::path).as_deref(),
+            Some("credits[3].id")
+        );
         Ok(())
     }
 

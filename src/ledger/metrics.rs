@@ -27,55 +27,51 @@
 //! netted); *current* means not yet past due on the date. Credit sales are the amounts of
 //! invoices issued in the period (credit notes are not subtracted).
 
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{internal, slot, Error, ErrorCode, Result};
+use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocated, Allocation};
-use crate::ledger::records::{format_minor, ratio, two_places, Book};
-use crate::money::Currency;
+use crate::ledger::records::{ratio, two_places, Book};
+use crate::money::{Currency, Money};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
 /// The longest period, in days (100 years).
 pub const MAX_PERIOD_DAYS: i64 = 36_525;
 
 /// The KPIs of one currency. Day figures and percentages are text with two decimals, `null`
 /// where a divisor is zero.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct CurrencyMetrics {
     /// The currency.
     pub currency: Currency,
     /// Open at the start of the period (`asOf − periodDays`).
-    pub beginning_receivables: String,
+    pub beginning_receivables: Money,
     /// Invoiced in the period (issue date after the start, on or before `asOf`).
-    pub credit_sales: String,
+    pub credit_sales: Money,
     /// Open at `asOf`.
-    pub ending_receivables: String,
+    pub ending_receivables: Money,
     /// Open at `asOf` and not yet past due.
-    pub ending_current_receivables: String,
+    pub ending_current_receivables: Money,
     /// Standard DSO.
-    pub dso: Option<String>,
+    pub dso: Option<Decimal>,
     /// Countback DSO.
-    pub countback_dso: Option<String>,
+    pub countback_dso: Option<Decimal>,
     /// Best possible DSO.
-    pub best_possible_dso: Option<String>,
+    pub best_possible_dso: Option<Decimal>,
     /// Average days delinquent.
-    pub average_days_delinquent: Option<String>,
+    pub average_days_delinquent: Option<Decimal>,
     /// Collection effectiveness index, in percent.
-    pub collection_effectiveness_index: Option<String>,
+    pub collection_effectiveness_index: Option<Decimal>,
     /// Percent current.
-    pub percent_current: Option<String>,
+    pub percent_current: Option<Decimal>,
 }
 
 /// KPIs of every currency, by currency code.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct MetricsReport {
     /// The end of the period.
-    #[serde(with = "crate::dates::serde_date")]
     pub as_of: NaiveDate,
     /// The day before the first day of the period, where beginning receivables are taken.
-    #[serde(with = "crate::dates::serde_date")]
     pub period_start: NaiveDate,
     /// The length of the period in days.
     pub period_days: i64,
@@ -108,7 +104,7 @@ struct Sums {
 /// let invoice = Invoice { id: "A", account, issue_date: day("2024-03-01")?, due_date: day("2024-04-30")?, amount: 300_00, disputed: false };
 /// let book = Book::new(accounts, vec![invoice], vec![], vec![], &[])?;
 /// let report = metrics(&book, day("2024-03-31")?, 31, Allocation::OldestFirst)?;
-/// assert_eq!(report.currencies[0].dso.as_deref(), Some("31.00"));
+/// assert_eq!(report.currencies[0].dso.map(|d| d.to_string()).as_deref(), Some("31.00"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn metrics<Id: AsRef<str>>(
@@ -131,27 +127,28 @@ pub fn metrics<Id: AsRef<str>>(
             )
             .at("periodDays")
         })?;
-    let mut currencies: Vec<Currency> = book.accounts.iter().map(|a| a.currency).collect();
-    currencies.sort_unstable();
-    currencies.dedup();
-    let slot: Vec<usize> = book
-        .accounts
-        .iter()
-        .map(|a| currencies.binary_search(&a.currency).unwrap_or(0))
-        .collect();
+    let active = book.active_accounts(as_of)?;
+    let currencies = book.active_currencies(&active);
     let mut sums = vec![Sums::default(); currencies.len()];
-    let slot_of = |account: u32| slot.get(account as usize).copied().unwrap_or(0);
     let before = allocate(book, start, allocation, false)?;
     let after = allocate(book, as_of, allocation, false)?;
     for (i, invoice) in book.invoices.iter().enumerate() {
-        let Some(s) = sums.get_mut(slot_of(invoice.account)) else {
+        let account = book.accounts.get(invoice.account as usize);
+        let account = account.ok_or_else(|| internal("an invoice has no account"))?;
+        let Ok(currency) = currencies.binary_search(&account.currency) else {
+            // Only records after `as_of` in this currency: nothing to count.
             continue;
         };
-        let open = |state: &Allocated| i128::from(state.open.get(i).copied().unwrap_or(0));
-        s.beginning += open(&before);
-        s.ending += open(&after);
+        let s = slot(&mut sums, currency)?;
+        let open = |state: &Allocated| {
+            let open = state.open.get(i).copied();
+            open.map(i128::from)
+                .ok_or_else(|| internal("no state for an invoice"))
+        };
+        s.beginning += open(&before)?;
+        s.ending += open(&after)?;
         if invoice.due_date >= as_of {
-            s.current += open(&after);
+            s.current += open(&after)?;
         }
         if invoice.issue_date > as_of {
             continue;
@@ -164,23 +161,21 @@ pub fn metrics<Id: AsRef<str>>(
         if s.monthly_sales.len() <= month {
             s.monthly_sales.resize(month + 1, 0);
         }
-        if let Some(m) = s.monthly_sales.get_mut(month) {
-            *m += amount;
-        }
+        *slot(&mut s.monthly_sales, month)? += amount;
     }
     let currencies = currencies
         .into_iter()
         .zip(sums)
         .map(|(currency, s)| {
-            let places = currency.minor_units();
+            let money = |minor: i128| Money::from_minor(minor, Some(currency));
             let days = |num: i128| ratio(num, s.sales, period_days);
             let collectable = s.beginning + s.sales;
             CurrencyMetrics {
                 currency,
-                beginning_receivables: format_minor(s.beginning, places),
-                credit_sales: format_minor(s.sales, places),
-                ending_receivables: format_minor(s.ending, places),
-                ending_current_receivables: format_minor(s.current, places),
+                beginning_receivables: money(s.beginning),
+                credit_sales: money(s.sales),
+                ending_receivables: money(s.ending),
+                ending_current_receivables: money(s.current),
                 dso: days(s.ending).map(two_places),
                 countback_dso: countback(as_of, s.ending, &s.monthly_sales).map(two_places),
                 best_possible_dso: days(s.current).map(two_places),
@@ -277,7 +272,10 @@ mod tests {
     #[test]
     fn countback_worked_example() {
         let days = countback(day("2024-06-30"), 212_000, &[100_000, 80_000, 70_000]);
-        assert_eq!(days.map(two_places).as_deref(), Some("74.71"));
+        assert_eq!(
+            days.map(two_places).map(|d| d.to_string()).as_deref(),
+            Some("74.71")
+        );
         assert_eq!(countback(day("2024-06-30"), 0, &[]), Some(Decimal::ZERO));
     }
 }

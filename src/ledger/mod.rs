@@ -10,6 +10,7 @@ pub mod behaviour;
 mod ids;
 pub mod metrics;
 pub mod records;
+pub mod requests;
 
 pub use aging::{
     aging, AgingOptions, AgingReport, AppliedAmount, Basis, BucketTotal, Buckets, CurrencySummary,
@@ -19,6 +20,6 @@ pub use allocation::{allocate, Allocated, Allocation, Ignored, Source};
 pub use behaviour::{payment_behaviour, BehaviourReport, CustomerBehaviour};
 pub use metrics::{metrics, CurrencyMetrics, MetricsReport, MAX_PERIOD_DAYS};
 pub use records::{
-    format_minor, text_to_minor_units, to_minor_units, Account, Accounts, Application,
-    ApplicationRequest, Book, Invoice, InvoiceRef, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
+    text_to_minor_units, to_minor_units, Account, Accounts, Application, ApplicationRequest, Book,
+    Invoice, InvoiceRef, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS,
 };

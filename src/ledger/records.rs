@@ -126,34 +126,6 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
     (minor > 0 && minor <= MAX_AMOUNT_MINOR_UNITS).then_some(minor)
 }
 
-/// Writes `minor` units with `places` decimals: `format_minor(1250, 2)` is `"12.50"`.
-///
-/// ```
-/// assert_eq!(arrears::ledger::format_minor(-5, 2), "-0.05");
-/// assert_eq!(arrears::ledger::format_minor(1000, 0), "1000");
-/// assert_eq!(arrears::ledger::format_minor(0, 3), "0.000");
-/// ```
-pub fn format_minor(minor: i128, places: u32) -> String {
-    let places = places as usize;
-    let magnitude = minor.unsigned_abs();
-    // u64 when it fits (always, for sums of amounts up to 10^15): u128 digits are slow in wasm.
-    let digits = u64::try_from(magnitude).map_or_else(|_| magnitude.to_string(), |m| m.to_string());
-    let (whole, fraction) = digits
-        .split_at_checked(digits.len().saturating_sub(places))
-        .unwrap_or_default();
-    let mut text = String::with_capacity(places + whole.len() + 3);
-    if minor < 0 {
-        text.push('-');
-    }
-    text.push_str(if whole.is_empty() { "0" } else { whole });
-    if places > 0 {
-        text.push('.');
-        text.extend(std::iter::repeat_n('0', places - fraction.len()));
-        text.push_str(fraction);
-    }
-    text
-}
-
 /// `num / den × times` as an exact decimal, `None` when `den` is zero (or out of range).
 pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     let num = Decimal::try_from_i128_with_scale(num, 0).ok()?;
@@ -161,9 +133,12 @@ pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     num.checked_mul(Decimal::from(times))?.checked_div(den)
 }
 
-/// A ratio as text with two decimals (`"52.98"`), half away from zero.
-pub(crate) fn two_places(value: Decimal) -> String {
-    crate::money::round_to(value, 2).to_string()
+/// A ratio with two decimals (`52.98`), half away from zero.
+pub(crate) fn two_places(value: Decimal) -> Decimal {
+    let mut rounded =
+        value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
 }
 
 /// One customer's account in one currency: balances are kept per account, since
@@ -285,7 +260,18 @@ pub struct Receipt<Id = String> {
 }
 
 /// Whether a [`Receipt`] is a payment or a credit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    crate::json::Encode,
+    crate::json::Describe,
+)]
 pub enum ReceiptKind {
     /// Cash received.
     Payment,
@@ -377,14 +363,60 @@ impl<Id> Book<Id> {
     /// The indexes of the accounts ordered by customer id, then currency: the order in which
     /// every per-customer report lists its rows.
     pub(crate) fn accounts_by_customer(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.accounts.len()).collect();
         let key = |i: usize| {
             self.accounts
                 .get(i)
                 .map(|a| (a.customer_id.as_str(), a.currency))
         };
-        order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
-        order
+        crate::order::order_by(self.accounts.len(), &|a, b| key(a).cmp(&key(b)))
+    }
+
+    /// Whether each account has a record dated on or before `as_of`: an account seen only in
+    /// later records makes no row in a report and counts toward no currency.
+    pub(crate) fn active_accounts(&self, as_of: NaiveDate) -> Result<Vec<bool>> {
+        let mut active = vec![false; self.accounts.len()];
+        let invoices = self.invoices.iter().map(|i| (i.account, i.issue_date));
+        let receipts = self
+            .payments
+            .iter()
+            .chain(&self.credits)
+            .map(|r| (r.account, r.date));
+        for (account, date) in invoices.chain(receipts) {
+            if date <= as_of {
+                *crate::error::slot(&mut active, account as usize)? = true;
+            }
+        }
+        Ok(active)
+    }
+
+    /// The currencies of the `active` accounts (as [`Book::active_accounts`] gives them),
+    /// sorted, each once.
+    pub(crate) fn active_currencies(&self, active: &[bool]) -> Vec<Currency> {
+        let mut currencies: Vec<Currency> = self
+            .accounts
+            .iter()
+            .zip(active)
+            .filter(|(_, active)| **active)
+            .map(|(a, _)| a.currency)
+            .collect();
+        crate::order::sort_dedup(&mut currencies);
+        currencies
+    }
+
+    /// The `active` accounts in report order ([`Book::accounts_by_customer`]), each with its
+    /// entry of `per_account` (indexed as the accounts are): the rows of a per-customer report.
+    pub(crate) fn report_rows<'s, T>(
+        &'s self,
+        active: &'s [bool],
+        per_account: &'s [T],
+    ) -> impl Iterator<Item = Result<(&'s Account, &'s T)>> + 's {
+        self.accounts_by_customer()
+            .into_iter()
+            .filter(|&i| active.get(i).copied().unwrap_or(true))
+            .map(|i| match (self.accounts.get(i), per_account.get(i)) {
+                (Some(account), Some(entry)) => Ok((account, entry)),
+                _ => Err(crate::error::internal("no such account")),
+            })
     }
 }
 
@@ -632,46 +664,5 @@ mod tests {
         assert_eq!(text_to_minor_units("12.5", eur)?, 1250);
         assert_eq!(text_to_minor_units("1000", jpy)?, 1000);
         Ok(())
-    }
-
-    #[test]
-    fn formats_minor_units() {
-        assert_eq!(format_minor(0, 2), "0.00");
-        assert_eq!(format_minor(7, 3), "0.007");
-        assert_eq!(format_minor(123456, 2), "1234.56");
-        assert_eq!(format_minor(-123456, 0), "-123456");
-        // Past u64: 10^20 + 5 hundredths.
-        assert_eq!(
-            format_minor(100_000_000_000_000_000_005, 2),
-            "1000000000000000000.05"
-        );
-    }
-
-    #[test]
-    fn formats_minor_units_as_rust_decimal_does() {
-        // rust_decimal writes a value of scale `places` with exactly that many decimals.
-        let values = [
-            0,
-            1,
-            -1,
-            9,
-            10,
-            99,
-            100,
-            -101,
-            123_456_789,
-            i128::from(u64::MAX),
-            -(1 << 70),
-        ];
-        for minor in values {
-            for places in 0..=4 {
-                let decimal = Decimal::from_i128_with_scale(minor, places).to_string();
-                assert_eq!(
-                    format_minor(minor, places),
-                    decimal,
-                    "{minor} with {places} places"
-                );
-            }
-        }
     }
 }

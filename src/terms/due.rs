@@ -9,7 +9,8 @@
 use super::{Due, Start, Terms};
 use crate::dates::{adjust, check_range, Calendar, Convention};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::round_to;
+use crate::json::{Describe, Encode};
+use crate::money::{Money, Rounding};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -23,7 +24,7 @@ use rust_decimal::Decimal;
 /// assert_eq!(s.due_date, s.installments[1].due_date);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct Schedule {
     /// When the full amount is due; for installments, the last installment's date.
     pub due_date: NaiveDate,
@@ -42,11 +43,11 @@ pub struct Schedule {
 /// assert_eq!(s.discounts[0].until.to_string(), "2024-01-11");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct DiscountDeadline {
     /// The last day a payment earns the discount.
     pub until: NaiveDate,
-    /// The discount in percent.
+    /// The discount in percent (`"2"` is 2%).
     pub percent: Decimal,
 }
 
@@ -60,28 +61,29 @@ pub struct DiscountDeadline {
 /// assert_eq!(s.installments[0].percent.to_string(), "30");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct InstallmentDate {
     /// When this part is due.
     pub due_date: NaiveDate,
-    /// Its share of the amount, in percent.
+    /// Its share of the amount, in percent (`"50"` is half).
     pub percent: Decimal,
 }
 
 /// The amount due after a discount, and the discount.
 ///
 /// ```
-/// use rust_decimal::Decimal;
-/// let s = arrears::terms::apply_discount(Decimal::new(850, 0), Decimal::new(3, 0), 2)?;
+/// use arrears::money::{Money, Rounding};
+/// let amount = Money::exact("850".parse()?, None)?;
+/// let s = arrears::terms::apply_discount(amount, "3".parse()?, Rounding::HalfEven)?;
 /// assert_eq!((s.amount.to_string(), s.discount.to_string()), ("824.50".into(), "25.50".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Encode, Describe)]
 pub struct Settlement {
     /// What the payer owes: the amount less the discount.
-    pub amount: Decimal,
+    pub amount: Money,
     /// The discount taken (zero when none applies).
-    pub discount: Decimal,
+    pub discount: Money,
 }
 
 impl Terms {
@@ -203,23 +205,22 @@ impl Terms {
     }
 }
 
-/// Takes `percent` off `amount`, with both results rounded half away from zero to `places`
-/// decimals: the discount is rounded, and the amount due is the rounded amount less it, so
-/// the two always add up to the rounded amount.
+/// Takes `percent` off `amount`: the discount is rounded to the amount's minor units by
+/// `rounding`, and the amount due is the amount less it, so the two add up to the amount.
 ///
 /// # Errors
 /// [`ErrorCode::OutOfRange`] for a negative amount or a percent outside 0 to 100, and
 /// [`ErrorCode::LimitExceeded`] if the product does not fit a decimal (28 digits).
 ///
 /// ```
+/// use arrears::money::{Money, Rounding};
 /// use arrears::terms::apply_discount;
-/// use rust_decimal::Decimal;
-/// let paid = apply_discount(Decimal::new(100000, 2), Decimal::new(2, 0), 2)?;
-/// assert_eq!((paid.amount.to_string(), paid.discount.to_string()), ("980.00".into(), "20.00".into()));
+/// let paid = apply_discount(Money::exact("12.5".parse()?, None)?, "2".parse()?, Rounding::HalfEven)?;
+/// assert_eq!((paid.amount.to_string(), paid.discount.to_string()), ("12.25".into(), "0.25".into()));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn apply_discount(amount: Decimal, percent: Decimal, places: u32) -> Result<Settlement> {
-    if amount < Decimal::ZERO {
+pub fn apply_discount(amount: Money, percent: Decimal, rounding: Rounding) -> Result<Settlement> {
+    if amount.minor() < 0 {
         return Err(Error::new(
             ErrorCode::OutOfRange,
             format!("the amount {amount} is negative"),
@@ -231,21 +232,9 @@ pub fn apply_discount(amount: Decimal, percent: Decimal, places: u32) -> Result<
             format!("a discount of {percent}% is not between 0% and 100%"),
         ));
     }
-    let too_large = || {
-        Error::new(
-            ErrorCode::LimitExceeded,
-            format!("the discount on {amount} has more digits than a decimal holds (28)"),
-        )
-    };
-    let exact = amount
-        .checked_mul(percent)
-        .and_then(|p| p.checked_div(Decimal::ONE_HUNDRED))
-        .ok_or_else(too_large)?;
-    let discount = round_to(exact, places);
-    let gross = round_to(amount, places);
-    let net = gross.checked_sub(discount).ok_or_else(too_large)?;
+    let discount = amount.times(percent / Decimal::ONE_HUNDRED, rounding)?;
     Ok(Settlement {
-        amount: round_to(net, places),
+        amount: amount.with_minor(amount.minor() - discount.minor()),
         discount,
     })
 }
@@ -408,29 +397,37 @@ mod tests {
     }
 
     #[test]
-    fn discounts_round_half_away_from_zero() -> Result<()> {
-        let settle = |amount: &str, percent: &str, places| -> Result<(String, String)> {
-            let amount = amount.parse().unwrap_or_default();
-            let percent = percent.parse().unwrap_or_default();
-            let s = apply_discount(amount, percent, places)?;
-            Ok((s.amount.to_string(), s.discount.to_string()))
-        };
+    fn discounts_round_to_the_minor_unit() -> Result<()> {
+        let settle =
+            |amount: &str, percent: &str, currency: &str, rounding| -> Result<(String, String)> {
+                let currency = Some(currency.parse()?);
+                let amount = Money::exact(crate::money::parse_amount(amount)?, currency)?;
+                let s = apply_discount(amount, crate::money::parse_number(percent)?, rounding)?;
+                Ok((s.amount.to_string(), s.discount.to_string()))
+            };
         let pair = |a: &str, d: &str| (a.to_owned(), d.to_owned());
+        let even = Rounding::HalfEven;
         // 2% of 1000.00 = 20.00.
-        assert_eq!(settle("1000.00", "2", 2)?, pair("980.00", "20.00"));
-        // 2% of 10.25 = 0.205, half away from zero 0.21; 10.25 - 0.21 = 10.04.
-        assert_eq!(settle("10.25", "2", 2)?, pair("10.04", "0.21"));
-        // 1.5% of 999 yen = 14.985, rounds to 15; 999 - 15 = 984.
-        assert_eq!(settle("999", "1.5", 0)?, pair("984", "15"));
-        // No discount keeps the amount, written with `places` decimals.
-        assert_eq!(settle("1000", "0", 2)?, pair("1000.00", "0.00"));
-        // 3 places (BHD): 2% of 1.000 = 0.020.
-        assert_eq!(settle("1", "2", 3)?, pair("0.980", "0.020"));
         assert_eq!(
-            apply_discount(Decimal::new(-1, 0), Decimal::ONE, 2)
-                .unwrap_err()
-                .code(),
-            ErrorCode::OutOfRange
+            settle("1000.00", "2", "EUR", even)?,
+            pair("980.00", "20.00")
+        );
+        // 2% of 10.25 = 0.205: half-even 0.20, half-up 0.21.
+        assert_eq!(settle("10.25", "2", "EUR", even)?, pair("10.05", "0.20"));
+        assert_eq!(
+            settle("10.25", "2", "EUR", Rounding::HalfUp)?,
+            pair("10.04", "0.21")
+        );
+        // 1.5% of 999 yen = 14.985, 15 either way; 999 - 15 = 984.
+        assert_eq!(settle("999", "1.5", "JPY", even)?, pair("984", "15"));
+        // No discount keeps the amount, written with the currency's decimals.
+        assert_eq!(settle("1000", "0", "USD", even)?, pair("1000.00", "0.00"));
+        // 3 places (BHD): 2% of 1.000 = 0.020.
+        assert_eq!(settle("1", "2", "BHD", even)?, pair("0.980", "0.020"));
+        let negative = apply_discount(Money::from_minor(-1, None), Decimal::ONE, even);
+        assert_eq!(
+            negative.err().map(|e| e.code()),
+            Some(ErrorCode::OutOfRange)
         );
         Ok(())
     }

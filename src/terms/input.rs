@@ -2,12 +2,9 @@
 
 use super::{Discount, Due, Installment, Start, Terms};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::serde_amount;
+use crate::json::{Decode, Describe, Encode, Kind, Reader, Schemas, Value, Writer};
+use crate::limits::MAX_TERMS_BYTES;
 use rust_decimal::Decimal;
-use serde::de::{self, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-use std::borrow::Cow;
-use std::fmt;
 
 /// Payment terms as they arrive in JSON: text such as `"2/10 Net 30"`, or a [`TermsObject`].
 ///
@@ -16,9 +13,9 @@ use std::fmt;
 ///
 /// ```
 /// use arrears::terms::TermsInput;
-/// let text: TermsInput = serde_json::from_str(r#""2/10 Net 30""#)?;
+/// let text: TermsInput = arrears::json::from_str_any(r#""2/10 Net 30""#)?;
 /// let object: TermsInput =
-///     serde_json::from_str(r#"{"netDays": 30, "discounts": [{"percent": "2", "days": 10}]}"#)?;
+///     arrears::json::from_str_any(r#"{"netDays": 30, "discounts": [{"percent": "2", "days": 10}]}"#)?;
 /// assert_eq!(text.to_terms()?, object.to_terms()?);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -30,7 +27,8 @@ pub enum TermsInput {
     Object(TermsObject),
 }
 
-/// Terms as an object: exactly one of `net_days`, `day_of_next_month` and `installments`.
+/// Payment terms as an object: exactly one of `netDays`, `dayOfNextMonth` and
+/// `installments`, with optional `endOfMonth` and `discounts`.
 ///
 /// ```
 /// use arrears::terms::{TermsInput, TermsObject};
@@ -38,32 +36,32 @@ pub enum TermsInput {
 /// assert_eq!(TermsInput::Object(object).to_terms()?.to_string(), "Net 30 EOM");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
 pub struct TermsObject {
-    /// `netDays`: the full amount is due this many calendar days after the start.
+    /// The full amount is due this many calendar days after the start (0 to 3650).
     pub net_days: Option<u32>,
-    /// `endOfMonth`: count from the last day of the invoice's month (default false).
+    /// Count from the last day of the invoice's month (default false).
+    #[json(default)]
     pub end_of_month: bool,
-    /// `dayOfNextMonth`: due on this day (1 to 31) of the month after the invoice's.
+    /// Due on this day (1 to 31) of the month after the invoice's, clamped to its last day.
     pub day_of_next_month: Option<u32>,
-    /// `discounts`: cash discounts, `percent` off if paid within `days`.
+    /// Cash discounts: `percent` off if paid within `days` (at most 10).
+    #[json(default)]
     pub discounts: Vec<PercentDays>,
-    /// `installments`: `percent` of the amount due `days` after the start, adding up to 100.
+    /// `percent` of the amount due `days` after the start, adding up to 100 (at most 60).
     pub installments: Option<Vec<PercentDays>>,
 }
 
 /// `{ percent, days }`: one discount or installment of a [`TermsObject`].
 ///
 /// ```
-/// let part: arrears::terms::PercentDays = serde_json::from_str(r#"{"percent": 1.5, "days": 10}"#)?;
+/// let part: arrears::terms::PercentDays = arrears::json::from_str(r#"{"percent": 1.5, "days": 10}"#)?;
 /// assert_eq!((part.percent.to_string(), part.days), ("1.5".into(), 10));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Decode, Encode, Describe)]
 pub struct PercentDays {
-    /// Percent as decimal text or a JSON number, read as written.
-    #[serde(deserialize_with = "serde_amount::deserialize")]
+    /// Percent (`"2"` is 2%), as decimal text or a JSON number read as written.
     pub percent: Decimal,
     /// Calendar days after the start.
     pub days: u32,
@@ -79,9 +77,9 @@ impl TermsInput {
     ///
     /// ```
     /// use arrears::terms::TermsInput;
-    /// let input: TermsInput = serde_json::from_str(r#"{"netDays": 30, "dayOfNextMonth": 10}"#)?;
+    /// let input: TermsInput = arrears::json::from_str_any(r#"{"netDays": 30, "dayOfNextMonth": 10}"#)?;
     /// let e = input.to_terms().unwrap_err();
-    /// assert_eq!((e.code().as_str(), e.path()), ("invalid_terms", "dayOfNextMonth"));
+    /// assert_eq!((e.code().as_str(), e.path().as_str()), ("invalid_terms", "dayOfNextMonth"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_terms(&self) -> Result<Terms> {
@@ -132,75 +130,49 @@ impl TermsObject {
     }
 }
 
-const FIELDS: &[&str] = &[
-    "netDays",
-    "endOfMonth",
-    "dayOfNextMonth",
-    "discounts",
-    "installments",
-];
-
-/// serde_json (with `arbitrary_precision`) hands a number over as a map with this one key.
-const JSON_NUMBER_KEY: &str = "$serde_json::private::Number";
-
-/// A key of a terms object: one of [`FIELDS`] or [`JSON_NUMBER_KEY`]. Unknown keys fail
-/// while the key is read, so the error's path ends with the key.
-struct Field(&'static str);
-
-impl<'de> Deserialize<'de> for Field {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let key = Cow::<'de, str>::deserialize(d)?;
-        match FIELDS.iter().chain([&JSON_NUMBER_KEY]).find(|f| **f == key) {
-            Some(field) => Ok(Field(field)),
-            None => Err(de::Error::unknown_field(&key, FIELDS)),
+impl Decode<'_> for TermsInput {
+    fn decode(reader: &mut Reader<'_>) -> Result<TermsInput> {
+        match reader.kind()? {
+            Kind::String => Ok(TermsInput::Text(String::decode(reader)?)),
+            Kind::Object => Ok(TermsInput::Object(TermsObject::decode(reader)?)),
+            _ => Err(reader.mismatch(
+                "payment terms as text such as \"2/10 Net 30\" or an object such as {\"netDays\": 30}",
+            )),
         }
     }
 }
 
-struct TermsVisitor;
-
-impl<'de> Visitor<'de> for TermsVisitor {
-    type Value = TermsInput;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "payment terms as text such as \"2/10 Net 30\" or an object such as {\"netDays\": 30}",
-        )
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> std::result::Result<TermsInput, E> {
-        Ok(TermsInput::Text(text.to_owned()))
-    }
-
-    /// Reads the object field by field (rather than through a derived struct) so that a JSON
-    /// number, which arrives as a map too, is reported as the wrong type.
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<TermsInput, A::Error> {
-        let mut object = TermsObject::default();
-        let mut seen: Vec<&'static str> = Vec::new();
-        while let Some(Field(field)) = map.next_key::<Field>()? {
-            if field == JSON_NUMBER_KEY {
-                let number = de::Unexpected::Other("a number");
-                return Err(de::Error::invalid_type(number, &self));
-            }
-            if seen.contains(&field) {
-                return Err(de::Error::duplicate_field(field));
-            }
-            seen.push(field);
-            match field {
-                "netDays" => object.net_days = Some(map.next_value()?),
-                "endOfMonth" => object.end_of_month = map.next_value()?,
-                "dayOfNextMonth" => object.day_of_next_month = Some(map.next_value()?),
-                "discounts" => object.discounts = map.next_value()?,
-                _ => object.installments = Some(map.next_value()?),
-            }
+impl Encode for TermsInput {
+    fn encode(&self, writer: &mut Writer) {
+        match self {
+            TermsInput::Text(text) => writer.string(text),
+            TermsInput::Object(object) => object.encode(writer),
         }
-        Ok(TermsInput::Object(object))
     }
 }
 
-impl<'de> Deserialize<'de> for TermsInput {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(TermsVisitor)
+impl Describe for TermsInput {
+    fn describe(schemas: &mut Schemas) -> Value {
+        let object = TermsObject::describe(schemas);
+        schemas.define("Terms", |_| {
+            let text = Value::object([
+                ("type", "string".into()),
+                ("maxLength", Value::number(MAX_TERMS_BYTES)),
+                (
+                    "description",
+                    "Terms as printed: \"Net 30\", \"2/10 Net 30\", \"Net 30 EOM\", \"10th prox\", \
+                     \"50% in 30, 50% in 60\", \"Due on receipt\" (docs/terms.md)."
+                        .into(),
+                ),
+            ]);
+            Value::object([
+                ("anyOf", Value::Array(vec![text, object])),
+                (
+                    "description",
+                    "Payment terms: the printed text, or an object of parts.".into(),
+                ),
+            ])
+        })
     }
 }
 
@@ -209,14 +181,15 @@ mod tests {
     use super::*;
 
     fn error(json: &str) -> (String, String) {
-        let input = crate::api::decode::<Wrapper>(json)
+        let input = crate::json::from_str::<Wrapper>(json)
             .and_then(|w| w.terms.to_terms().map_err(|e| e.in_field("terms")));
-        let e = input.unwrap_err();
-        (e.code().as_str().to_owned(), e.path().to_owned())
+        match input {
+            Ok(_) => ("no error".into(), String::new()),
+            Err(e) => (e.code().as_str().to_owned(), e.path()),
+        }
     }
 
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Decode)]
     struct Wrapper {
         terms: TermsInput,
     }
@@ -242,8 +215,7 @@ mod tests {
             ),
         ];
         for (json, text) in pairs {
-            let object: TermsInput = serde_json::from_str(json)
-                .map_err(|e| Error::new(ErrorCode::InvalidInput, e.to_string()))?;
+            let object: TermsInput = crate::json::from_str_any(json)?;
             assert_eq!(object.to_terms()?, text.parse::<Terms>()?, "{json}");
         }
         Ok(())
@@ -262,11 +234,11 @@ mod tests {
             ),
             (
                 r#"{"terms": {"netDays": 30, "discounts": [{"percent": "x", "days": 4}]}}"#,
-                ("invalid_amount", "terms.discounts[0].percent"),
+                ("invalid_number", "terms.discounts[0].percent"),
             ),
             (
                 r#"{"terms": {"netDays": 30, "discounts": [{"percent": 2, "days": -4}]}}"#,
-                ("invalid_type", "terms.discounts[0].days"),
+                ("out_of_range", "terms.discounts[0].days"),
             ),
             (
                 r#"{"terms": {"netDays": 30, "discounts": [{"percent": 2, "dias": 4}]}}"#,
@@ -290,7 +262,7 @@ mod tests {
             ),
             (
                 r#"{"terms": {"netDays": 30, "netDays": 30}}"#,
-                ("invalid_input", "terms"),
+                ("invalid_input", "terms.netDays"),
             ),
             (r#"{"terms": {}}"#, ("invalid_terms", "terms")),
             (
@@ -316,7 +288,7 @@ mod tests {
             (r#"{"terms": "Net thirty"}"#, ("invalid_terms", "terms")),
             (r#"{"terms": 30}"#, ("invalid_type", "terms")),
             (r#"{"terms": 30.5}"#, ("invalid_type", "terms")),
-            (r#"{"terms": null}"#, ("invalid_type", "terms")),
+            (r#"{"terms": null}"#, ("missing_field", "terms")),
             (r#"{"terms": ["Net 30"]}"#, ("invalid_type", "terms")),
         ];
         for (json, (code, path)) in cases {

@@ -10,6 +10,7 @@
 mod due;
 mod input;
 mod parse;
+pub mod requests;
 
 pub use due::{apply_discount, DiscountDeadline, InstallmentDate, Schedule, Settlement};
 pub use input::{PercentDays, TermsInput, TermsObject};
@@ -148,7 +149,7 @@ impl Terms {
     /// assert_eq!(terms.to_string(), "2/10, Net 30");
     /// let late = Discount { percent: Decimal::new(2, 0), days: 40 };
     /// let e = Terms::new(Start::InvoiceDate, Due::Days(30), vec![late]).unwrap_err();
-    /// assert_eq!((e.code().as_str(), e.path()), ("invalid_terms", "discounts[0].days"));
+    /// assert_eq!((e.code().as_str(), e.path().as_str()), ("invalid_terms", "discounts[0].days"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(start: Start, due: Due, discounts: Vec<Discount>) -> Result<Terms> {

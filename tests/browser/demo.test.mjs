@@ -73,6 +73,17 @@ test('holidays are marked with their names, and a due date on one moves', async 
   await page.screenshot({ path: `${SCREENSHOTS}holiday.png`, fullPage: true });
 });
 
+test('a discount deadline moved by the calendar still earns the discount on the day shown', async () => {
+  // 2024-06-24 + 10 days = Thursday 2024-07-04, Independence Day: "following" moves the last
+  // discount day to Friday 2024-07-05, and paying on it takes 2 % off: 1000.00 -> 980.00.
+  await page.fill('#paid-on', '');
+  await enter({ terms: '2/10 Net 30', issueDate: '2024-06-24' });
+  await textOf('#discounts li', (text) => text.includes('2024-07-05'));
+  assert.equal(await page.inputValue('#paid-on'), '2024-07-05');
+  assert.match(await textOf('#payable', (text) => text.startsWith('980.00')), /^980\.00 \(discount 20\.00\)$/);
+  assert.deepEqual(problems, []);
+});
+
 test('bad terms show the error code and path, and the page recovers', async () => {
   await enter({ terms: 'Nte 30', issueDate: '2024-01-01' });
   const message = await textOf('#error', (text) => text.startsWith('invalid_terms'));

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const files = ['serve.test.mjs', 'demo.test.mjs', 'aging.test.mjs'].map((name) => fileURLToPath(new URL(name, import.meta.url)));
+const files = ['serve.test.mjs', 'demo.test.mjs', 'aging.test.mjs', 'quote.test.mjs', 'plans.test.mjs', 'strategy.test.mjs'].map((name) => fileURLToPath(new URL(name, import.meta.url)));
 const { status, error } = spawnSync(process.execPath, ['--test', ...files], { stdio: 'inherit' });
 if (error) throw error;
 process.exit(status ?? 1);

@@ -26,3 +26,18 @@ test("Deno with no permissions: a value, an error and agingBatch", () => {
   assert.equal(total, "70.00");
   assert.deepEqual(buckets, ["0.00", "70.00", "0.00", "0.00", "0.00", "0.00"]);
 });
+
+test("Deno reads time zones through Intl as the native build reads the IANA database", () => {
+  copyFileSync(join(root, "tests", "deno", "zones.js"), join(app, "deno-zones.js"));
+  copyFileSync(join(root, "tests", "fixtures", "strategy", "zones.json"), join(app, "deno-zones.json"));
+  const deno = join(root, "node_modules", ".bin", "deno");
+  const out = execFileSync(deno, ["run", "--no-prompt", "--no-lock", "deno-zones.js"], {
+    cwd: app,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    timeout: 60_000,
+  });
+  const { calls, differing } = JSON.parse(out.trim().split("\n").pop());
+  assert.ok(calls > 100, `${calls} calls`);
+  assert.deepEqual(differing, []);
+});

@@ -1,96 +1,16 @@
-// The installed package in workerd (from the npm package `workerd`): a module worker imports
+// The installed package in workerd (from the npm package `workerd`): the example worker imports
 // it, workerd serves it on a loopback port, the test sends requests and stops workerd.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { dirname, join, posix } from "node:path";
-import { app, root } from "../js/helpers.mjs";
-
-const installed = join(app, "node_modules", "arrears");
-
-/** A free loopback port. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
-
-/**
- * The workerd modules for the worker and the package. workerd does not read package.json, so
- * the `workerd` export condition is resolved here as a bundler would, and every module the
- * entry imports is listed under the name its relative import resolves to.
- */
-function modules() {
-  const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
-  const entry = manifest.exports["."].workerd.default;
-  // capnp embeds paths relative to the config file, which is written into the scratch app.
-  copyFileSync(join(root, "examples", "edge", "worker.js"), join(app, "edge-worker.js"));
-  const list = ['(name = "worker.js", esModule = embed "edge-worker.js")'];
-  const seen = new Set();
-  const add = (file, name) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const path = posix.join("node_modules", "arrears", file);
-    if (file.endsWith(".wasm")) {
-      list.push(`(name = "${name}", wasm = embed "${path}")`);
-      return;
-    }
-    list.push(`(name = "${name}", esModule = embed "${path}")`);
-    const source = readFileSync(join(installed, file), "utf8");
-    const specifiers = /^(?:import|export)\s(?:[^"';()]*?\sfrom\s*)?["'](\.[^"']+)["']/gm;
-    for (const [, spec] of source.matchAll(specifiers)) {
-      const target = posix.normalize(posix.join(posix.dirname(file), spec));
-      add(target, target);
-    }
-  };
-  add(posix.normalize(entry), "arrears");
-  return list;
-}
+import { join } from "node:path";
+import { root } from "../js/helpers.mjs";
+import { startWorkerd } from "./workerd.mjs";
 
 test("workerd serves POST /due-date and /aging-batch with the package", async (t) => {
-  const port = await freePort();
-  const config = join(app, "workerd.capnp");
-  writeFileSync(
-    config,
-    `using Workerd = import "/workerd/workerd.capnp";
-const config :Workerd.Config = (
-  services = [(name = "main", worker = .worker)],
-  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
-);
-const worker :Workerd.Worker = (
-  modules = [
-    ${modules().join(",\n    ")}
-  ],
-  compatibilityDate = "2025-01-01",
-);
-`,
-  );
-  const workerd = spawn(join(root, "node_modules", ".bin", "workerd"), ["serve", config], {
-    cwd: dirname(config),
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  t.after(() => workerd.kill("SIGTERM"));
-  let running = true;
-  const exited = new Promise((resolve) => workerd.on("exit", resolve)).then(() => (running = false));
-
+  const workerd = await startWorkerd(t, join(root, "examples", "edge", "worker.js"));
   const post = (body, path = "/due-date", type = "application/json") =>
-    fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", headers: { "content-type": type }, body });
+    workerd.request(path, { method: "POST", headers: { "content-type": type }, body });
   const postCsv = (body, asOf) => post(body, `/aging-batch?asOf=${asOf}`, "text/csv");
-  // Wait for the socket: at most 30 s, every 200 ms.
-  let ready = false;
-  for (let i = 0; i < 150 && !ready && running; i++) {
-    ready = await post("{}").then(
-      () => true,
-      () => new Promise((resolve) => setTimeout(() => resolve(false), 200)),
-    );
-  }
-  assert.ok(ready, "workerd did not start listening");
 
   // Calendar arithmetic: 31 January 2024 + 30 days = 1 March (29 days in February 2024).
   const ok = await post(JSON.stringify({ issueDate: "2024-01-31", terms: "Net 30" }));
@@ -130,6 +50,5 @@ const worker :Workerd.Worker = (
     { code: "invalid_date", path: "invoicesCsv:3:dueDate" },
   );
 
-  workerd.kill("SIGTERM");
-  await exited;
+  await workerd.stop();
 });

@@ -1,5 +1,6 @@
-// Shared by the JS, Deno and edge tests: where the installed package is, how to load it and
-// check its errors, and the lists the package must agree with, read from the Rust sources.
+// Shared by the JS, Deno, edge and bundler tests: where the installed package is, how to load it
+// and check its errors, and what the package must agree with: the registry arrears-describe
+// wrote (target/describe/registry.json) and the limits in the Rust sources.
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -52,25 +53,26 @@ export function assertError(e, code, path, ArrearsError) {
 
 const read = (...path) => readFileSync(join(root, ...path), "utf8");
 
-/** The JS names in `arrears::api::ENTRY_POINTS`. */
+/** What arrears-describe wrote for the last `make build`: the entry points and error codes. */
+export function registry() {
+  return JSON.parse(read("target", "describe", "registry.json"));
+}
+
+/** The JS names of the registry's entry points. */
 export function entryPoints() {
-  const list = read("src", "api", "mod.rs").split("pub const ENTRY_POINTS")[1].split("];")[0];
-  return [...list.matchAll(/\("(\w+)",/g)].map((m) => m[1]);
+  return registry().entryPoints.map((entry) => entry.name);
 }
 
-/** The strings of `ErrorCode::as_str` in src/error.rs. */
-export function rustErrorCodes() {
-  const body = read("src", "error.rs").split("pub const fn as_str")[1].split("\n    }\n")[0];
-  return [...body.matchAll(/ErrorCode::\w+ => "(\w+)"/g)].map((m) => m[1]);
-}
-
-/** The members of the `ArrearsErrorCode` union in the package's index.d.ts. */
+/** The members of the `ArrearsErrorCode` union in the installed package's index.d.ts. */
 export function typeScriptErrorCodes() {
-  const union = read("pkg", "index.d.ts").split("export type ArrearsErrorCode =")[1].split(";")[0];
-  return [...union.matchAll(/"(\w+)"/g)].map((m) => m[1]);
+  const types = readFileSync(join(app, "node_modules", "arrears", "index.d.ts"), "utf8");
+  const union = types.split("export type ArrearsErrorCode =")[1].split(/;\n/)[0];
+  return [...union.matchAll(/^\s*\| "(\w+)"/gm)].map((m) => m[1]);
 }
 
-/** `arrears::limits::MAX_DEPTH` from src/limits.rs. */
-export function rustMaxDepth() {
-  return Number(read("src", "limits.rs").match(/pub const MAX_DEPTH: usize = (\d+);/)[1]);
+/** A `pub const NAME: usize = ...;` of src/limits.rs: digits (with `_`) or `A << B`. */
+export function rustLimit(name) {
+  const value = read("src", "limits.rs").match(new RegExp(`pub const ${name}: usize = ([^;]+);`))[1];
+  const shift = value.match(/^(\d+) << (\d+)$/);
+  return shift ? Number(shift[1]) * 2 ** Number(shift[2]) : Number(value.replaceAll("_", ""));
 }

@@ -3,8 +3,9 @@
 // comments, and their errors with code and path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { assertError, installedPackage, thrown, trapPkg } from "./helpers.mjs";
 
 const { esm, cjs } = await installedPackage();
@@ -39,13 +40,14 @@ const payments = [
 const credits = [{ id: "K1", customerId: "c1", date: "2024-03-20", amount: "100.00", currency: "EUR", invoiceId: "B" }];
 const records = { asOf, invoices, payments, credits };
 
+// Bounds that do not exist are left out: Current has no `from`, the last bucket no `to`.
 const EXPECTED_BUCKETS = [
-  { label: "Current", from: null, to: 0, amount: "300.00", count: 1, disputed: "0.00" },
+  { label: "Current", to: 0, amount: "300.00", count: 1, disputed: "0.00" },
   { label: "1-30", from: 1, to: 30, amount: "400.00", count: 1, disputed: "0.00" },
   { label: "31-60", from: 31, to: 60, amount: "400.00", count: 1, disputed: "0.00" },
   { label: "61-90", from: 61, to: 90, amount: "0.00", count: 0, disputed: "0.00" },
   { label: "91-120", from: 91, to: 120, amount: "0.00", count: 0, disputed: "0.00" },
-  { label: "over 120", from: 121, to: null, amount: "0.00", count: 0, disputed: "0.00" },
+  { label: "over 120", from: 121, amount: "0.00", count: 0, disputed: "0.00" },
 ];
 
 // The same records as CSV (payments name their invoice in `invoiceId`, empty for none).
@@ -177,6 +179,16 @@ for (const [style, api] of [
       ],
     );
     assert.deepEqual(out, batchPart(api.aging({ ...records, ...options, include: ["buckets", "customers", "currencies"] })));
+  });
+
+  test(`${style}: aging, paymentBehaviour and metrics take the CSV texts too`, () => {
+    const csv = { asOf, invoicesCsv, paymentsCsv: receiptsCsv(payments), creditsCsv: receiptsCsv(credits) };
+    assert.deepEqual(api.aging(csv), api.aging(records));
+    assert.deepEqual(api.paymentBehaviour(csv), api.paymentBehaviour(records));
+    assert.deepEqual(api.metrics({ ...csv, periodDays: 91 }), api.metrics({ ...records, periodDays: 91 }));
+    // A bad row is named by its line, the header being line 1: B is line 3.
+    const bad = { ...csv, periodDays: 91, invoicesCsv: invoicesCsv.replace("2024-03-15", "2024-02-30") };
+    assertArrearsError(thrown(() => api.metrics(bad)), "invalid_date", "invoicesCsv:3:dueDate");
   });
 
   test(`${style}: paymentBehaviour from a hand calculation`, () => {
@@ -316,13 +328,17 @@ for (const [style, api] of [
   });
 }
 
-test("agingBatch recovers from a trap like every other function", () => {
-  const require = createRequire(join(trapPkg, "package.json"));
-  const api = require("./node.cjs");
-  const glue = require("./glue/node.cjs");
-  // The batch wrapper over a glue whose CSV export traps (the test build's testTrap).
-  const { wrapBatch } = require("./glue/shared.cjs");
-  const trapping = wrapBatch({ ...glue, agingBatchCsv: () => glue.testTrap(0) });
+test("agingBatch recovers from a trap like every other function", async () => {
+  // The test build's package, through its browser entry; the batch wrapper over a glue whose
+  // CSV export traps (the test build's testTrap).
+  const url = (file) => pathToFileURL(join(trapPkg, file)).href;
+  const api = await import(url("browser.js"));
+  const glue = await import(url("glue/web.js"));
+  const { markInitialised, wrapBatch } = await import(url("shared.js"));
+  api.initSync({ module: readFileSync(join(trapPkg, "glue", "arrears_bg.wasm")) });
+  const trappingGlue = { ...glue, agingBatchCsv: () => glue.testTrap(0) };
+  markInitialised(trappingGlue);
+  const trapping = wrapBatch(trappingGlue);
   for (let round = 0; round < 3; round++) {
     const e = thrown(() => trapping({ asOf, invoicesCsv }));
     assert.ok(e instanceof api.ArrearsError && e instanceof Error);

@@ -3,20 +3,26 @@
 // Expected values come from outside arrears; each says where.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import {
+  app,
   assertError,
   entryPoints,
   installedPackage,
-  rustErrorCodes,
-  rustMaxDepth,
+  registry,
+  rustLimit,
   thrown,
   trapPkg,
   typeScriptErrorCodes,
 } from "./helpers.mjs";
 
 const { esm, cjs } = await installedPackage();
+const installed = join(app, "node_modules", "arrears");
+// The package's own constants, which its entry files do not export.
+const shared = await import(pathToFileURL(join(installed, "shared.js")).href);
 const assertArrearsError = (e, code, path) => assertError(e, code, path, esm.ArrearsError);
 
 /** A Temporal.PlainDate where the runtime has one, else an object with the same toJSON. */
@@ -30,7 +36,7 @@ for (const [style, api] of [
   ["import", esm],
   ["require", cjs],
 ]) {
-  test(`${style}: every entry point of arrears::api::ENTRY_POINTS is exported`, () => {
+  test(`${style}: every entry point of the registry is exported`, () => {
     for (const name of entryPoints()) {
       assert.equal(typeof api[name], "function", name);
     }
@@ -71,8 +77,10 @@ for (const [style, api] of [
     const out = api.discountedAmount(input);
     assert.equal(out.amount, "980.00");
     assert.equal(out.discount, "20.00");
-    // A JS number is read as written: 1000 has no decimals.
-    assert.equal(Number(api.discountedAmount({ ...input, amount: 1000 }).amount), 980);
+    // A JS number is read as written, then rounded to two places without a currency:
+    // 2 % of 12.5 is 0.25 exactly, so 12.25 is paid.
+    assert.deepEqual(api.discountedAmount({ ...input, amount: 12.5 }), { amount: "12.25", discount: "0.25" });
+    assert.deepEqual(api.discountedAmount({ ...input, amount: 1000 }), { amount: "980.00", discount: "20.00" });
   });
 
   test(`${style}: bad input throws ArrearsError with code and path`, () => {
@@ -101,7 +109,7 @@ for (const [style, api] of [
     for (let i = 0; i < 5000; i++) deep = [deep];
     const e = thrown(() => api.holidays({ calendar: deep, from: "2024-01-01", to: "2024-12-31" }));
     assertArrearsError(e, "limit_exceeded", "");
-    assert.match(e.message, new RegExp(`\\b${rustMaxDepth()}\\b`), "the message names the limit");
+    assert.match(e.message, new RegExp(`\\b${rustLimit("MAX_DEPTH")}\\b`), "the message names the limit");
     assert.equal(api.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate, "2024-03-01");
   });
 }
@@ -111,18 +119,55 @@ test("import and require share one instance", () => {
   assert.equal(esm.dueDate, cjs.dueDate);
 });
 
-test("the error-code union in index.d.ts equals Rust's ErrorCode list", () => {
-  const rust = rustErrorCodes();
-  assert.ok(rust.length >= 19, `read ${rust.length} codes from src/error.rs`);
-  assert.deepEqual(typeScriptErrorCodes(), rust);
+test("the error-code union in index.d.ts is the registry's, Rust's ErrorCode list", () => {
+  const codes = registry().errorCodes.map((e) => e.code);
+  assert.ok(codes.includes("not_initialised") && codes.includes("invalid_number"), codes.join());
+  assert.deepEqual(typeScriptErrorCodes(), codes);
 });
 
-test("a trap throws ArrearsError internal and the next call works", () => {
-  const require = createRequire(join(trapPkg, "package.json"));
-  const api = require("./node.cjs");
-  // The test build's extra export, wrapped as the package wraps every export.
-  const { wrap } = require("./glue/shared.cjs");
-  const trap = wrap(require("./glue/node.cjs"), "testTrap");
+test("the JS limits equal those of src/limits.rs", () => {
+  assert.equal(shared.MAX_DEPTH, rustLimit("MAX_DEPTH"));
+  assert.equal(shared.MAX_INPUT_BYTES, rustLimit("MAX_INPUT_BYTES"));
+  assert.equal(shared.MAX_INPUT_BYTES, 2 ** 30);
+});
+
+test("a text over MAX_INPUT_BYTES in UTF-8 is limit_exceeded, refused in JS", () => {
+  // A JS string holds at most 2^29 - 24 UTF-16 units, so only text that is not ASCII can pass
+  // 1 GiB in UTF-8: "€" takes 3 bytes, so 2^30 / 3 + 1 of them are over the limit.
+  const csv = "€".repeat(Math.floor(shared.MAX_INPUT_BYTES / 3) + 1);
+  const e = thrown(() => esm.agingBatch({ asOf: "2024-03-01", invoicesCsv: csv }));
+  assertArrearsError(e, "limit_exceeded", "invoicesCsv");
+  assert.match(e.message, new RegExp(`${shared.MAX_INPUT_BYTES}`));
+  assert.equal(esm.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate, "2024-03-01");
+});
+
+test("the browser entry before init() throws not_initialised, then works after initSync", () => {
+  // A fresh process: in this one the Node entry has instantiated the shared glue already.
+  const script = `
+    import { readFileSync } from "node:fs";
+    import * as arrears from ${JSON.stringify(pathToFileURL(join(installed, "browser.js")).href)};
+    let before;
+    try { arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }); } catch (e) {
+      before = { arrears: e instanceof arrears.ArrearsError, error: e instanceof Error, code: e.code, path: e.path };
+    }
+    arrears.initSync({ module: readFileSync(new URL("glue/arrears_bg.wasm", ${JSON.stringify(pathToFileURL(installed + "/").href)})) });
+    console.log(JSON.stringify({ before, after: arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate }));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), {
+    before: { arrears: true, error: true, code: "not_initialised", path: "" },
+    after: "2024-03-01",
+  });
+});
+
+test("a trap throws ArrearsError internal and the next call works", async () => {
+  // The test build's package, through its browser entry, with its extra export testTrap
+  // wrapped as the package wraps every export.
+  const url = (file) => pathToFileURL(join(trapPkg, file)).href;
+  const api = await import(url("browser.js"));
+  const glue = await import(url("glue/web.js"));
+  const { wrap } = await import(url("shared.js"));
+  api.initSync({ module: readFileSync(join(trapPkg, "glue", "arrears_bg.wasm")) });
+  const trap = wrap(glue, "testTrap");
   for (let round = 0; round < 3; round++) {
     const e = thrown(() => trap({}));
     assert.ok(e instanceof api.ArrearsError && e instanceof Error);

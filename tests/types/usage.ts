@@ -12,18 +12,31 @@ import {
   type DueDateInput,
   type DueDateOutput,
   type MetricsOutput,
+  type Money,
   type PaymentBehaviourOutput,
+  type Schedule,
+  type Settlement,
   type YearFractionOutput,
+  type NextActionInput,
+  type NextActionOutput,
+  type Policy,
+  type TimelineOutput,
   aging,
   agingBatch,
+  discountedAmount,
   dueDate,
   holidays,
   init,
   isBusinessDay,
+  contactAllowed,
+  defaultPolicy,
   metrics,
+  nextAction,
   paymentBehaviour,
+  timeline,
   yearFraction,
 } from "arrears";
+import wasmUrl from "arrears/arrears_bg.wasm";
 
 await init();
 
@@ -77,12 +90,14 @@ const report: AgingOutput = aging(records);
 const labels: string[] = report.bucketLabels;
 const total: string | undefined = report.total;
 const perCurrency: CurrencySummary[] | undefined = report.currencies;
-const firstBucket: number | null | undefined = report.buckets?.[0]?.from;
+const firstBucket: number | undefined = report.buckets?.[0]?.from;
 const daysPastDue: number | undefined = report.invoices?.[0]?.daysPastDue;
 const behaviour: PaymentBehaviourOutput = paymentBehaviour(records);
-const late: string | null | undefined = behaviour.customers[0]?.averageDaysLate;
+const late: string | undefined = behaviour.customers[0]?.averageDaysLate;
 const kpis: MetricsOutput = metrics({ ...records, periodDays: 91 });
-const dso: string | null | undefined = kpis.currencies[0]?.dso;
+const dso: string | undefined = kpis.currencies[0]?.dso;
+// The ledger functions take the CSV texts too.
+const fromText: MetricsOutput = metrics({ asOf: "2024-03-31", periodDays: 91, invoicesCsv: "id,customerId,issueDate,dueDate,amount,currency\n" });
 
 // agingBatch: the CSV form and the columns form.
 const fromCsv: AgingBatchOutput = agingBatch({
@@ -114,11 +129,13 @@ const columns: AgingBatchColumnsInput = {
   },
 };
 const fromColumns: AgingBatchOutput = agingBatch(columns);
-const customerTotals: string[] = fromColumns.customers.map((c) => c.total);
-const batchInput: AgingBatchInput = columns;
+const customerTotals: string[] | undefined = fromColumns.customers?.map((c) => c.total);
+const csvInput: AgingBatchInput = { asOf: "2024-03-01", invoicesCsv: "" };
+const schedule: Schedule = dueDate({ issueDate: "2024-01-31", terms: { netDays: 30 }, calendar: "us" });
+const settled: Settlement = discountedAmount({ amount: 12.5, terms: "2/10 Net 30", issueDate: "2024-01-01", paidOn: "2024-01-05" });
+const money: Money = settled.discount;
+const notReady: ArrearsErrorCode = "not_initialised";
 
-// @ts-expect-error: agingBatch returns no invoice rows
-fromCsv.invoices;
 // @ts-expect-error: the CSV text is a string
 agingBatch({ asOf: "2024-03-01", invoicesCsv: 42 });
 // @ts-expect-error: one form or the other, not both
@@ -141,4 +158,36 @@ metrics(records);
 aging({ asOf: "2024-03-31", invoices: [{ id: "A", customerId: "c1", issueDate: "2024-01-01", dueDate: "2024-01-31", amount: 1 }] });
 
 console.log(dueOn, text, open, names, wrong, labels, total, perCurrency, firstBucket, daysPastDue, late, dso);
-console.log(customerTotals, batchInput);
+console.log(customerTotals, csvInput, fromCsv, fromText, schedule, money, notReady);
+
+// The strategy: a decision with its instant, reasons and audit; the policy document.
+const decisionInput: NextActionInput = {
+  now: "2026-03-03T06:30:00-05:00",
+  account: {
+    id: "acme",
+    timeZone: "America/New_York",
+    invoices: [{ id: "A", customerId: "acme", issueDate: "2025-03-01", dueDate: "2026-03-02", amount: "800.00", currency: "USD" }],
+    facts: { riskScore: "0.8" },
+  },
+  history: [{ at: "2026-03-02T10:00:00-05:00", kind: "message", channel: "email", action: "preDueReminder" }],
+};
+const decision: NextActionOutput = nextAction(decisionInput);
+const at: string | undefined = decision.at;
+const fired: string[] = decision.reasons.filter((r) => r.fired).map((r) => r.rule);
+const inputHash: string = decision.audit.inputHash;
+const policy: Policy = defaultPolicy({});
+const steps: number = policy.ladders?.[0]?.steps.length ?? 0;
+const plan: TimelineOutput = timeline({ ...decisionInput, until: "2026-06-01T00:00:00Z" });
+const allowed: boolean = contactAllowed({ channel: "sms", at: "2026-03-03T12:00:00Z", timeZone: "Europe/London" }).allowed;
+console.log(at, fired, inputHash, steps, plan.actions.length, allowed);
+// @ts-expect-error: not a channel
+contactAllowed({ channel: "fax", at: "2026-03-03T12:00:00Z", timeZone: "Europe/London" });
+// @ts-expect-error: not a kind of history item
+nextAction({ ...decisionInput, history: [{ at: "2026-03-02T10:00:00Z", kind: "visit" }] });
+// @ts-expect-error: not an action of the vocabulary
+nextAction({ ...decisionInput, policy: { ladders: [{ segment: "s", steps: [{ action: "dance", offset: 1, channel: "email", template: "t" }] }] } });
+
+// The wasm file as a bundler's file loader gives it: a URL for init().
+await init({ module_or_path: wasmUrl });
+const url: string = wasmUrl;
+console.log(url);

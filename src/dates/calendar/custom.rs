@@ -1,25 +1,25 @@
 //! Reading a calendar from JSON: a built-in name, or a custom calendar
 //! `{ base?, weekend?, holidays?, workdays? }`.
 
-use super::Calendar;
-use crate::error::{coded_message, Error, ErrorCode};
+use super::{Calendar, BUILTIN_NAMES};
+use crate::error::{quoted, Error, ErrorCode, Result};
+use crate::json::{Decode, Describe, Encode, Kind, Reader, Schemas, Value, Writer};
 use crate::limits::MAX_CALENDAR_DATES;
 use chrono::{NaiveDate, Weekday};
-use serde::de::{self, value::MapAccessDeserializer, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::Deserialize;
-use std::fmt;
 
-/// A custom calendar as written in JSON.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A custom calendar: a built-in base with another weekend, and holidays and working days
+/// of its own.
+#[derive(Decode, Describe)]
 struct CustomCalendar {
-    #[serde(default)]
+    /// The built-in calendar it starts from (default `none`: no holidays).
     base: Option<BaseName>,
-    #[serde(default)]
+    /// The weekend days (default: the base's, Saturday and Sunday); `[]` for none.
     weekend: Option<Vec<WeekdayName>>,
-    #[serde(default)]
+    /// Further holidays.
+    #[json(default)]
     holidays: DateList,
-    #[serde(default)]
+    /// Days that are business days even when the base or the weekend says otherwise.
+    #[json(default)]
     workdays: DateList,
 }
 
@@ -43,92 +43,161 @@ const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
     ("sun", Weekday::Sun),
 ];
 
-fn coded<E: de::Error>(e: Error) -> E {
-    E::custom(coded_message(e.code(), e.message()))
+const EXPECTED: &str = "a calendar name such as \"US\" or a custom calendar object";
+
+impl Decode<'_> for Calendar {
+    fn decode(reader: &mut Reader<'_>) -> Result<Calendar> {
+        if reader.kind()? != Kind::Object {
+            return Calendar::builtin(&reader.string(EXPECTED)?);
+        }
+        let custom = CustomCalendar::decode(reader)?;
+        let base = match custom.base {
+            Some(BaseName(base)) => base,
+            None => Calendar::builtin("none")?,
+        };
+        let base = match custom.weekend {
+            Some(days) => base.with_weekend(&days.iter().map(|d| d.0).collect::<Vec<_>>()),
+            None => base,
+        };
+        Ok(base
+            .with_holidays(&custom.holidays.0)
+            .with_workdays(&custom.workdays.0))
+    }
 }
 
-impl<'de> Deserialize<'de> for Calendar {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct CalendarVisitor;
-        impl<'de> Visitor<'de> for CalendarVisitor {
-            type Value = Calendar;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a calendar name such as \"US\" or a custom calendar object")
-            }
-            fn visit_str<E: de::Error>(self, name: &str) -> Result<Calendar, E> {
-                Calendar::builtin(name).map_err(coded)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Calendar, A::Error> {
-                let custom = CustomCalendar::deserialize(MapAccessDeserializer::new(map))?;
-                let base = match custom.base {
-                    Some(BaseName(base)) => base,
-                    None => Calendar::builtin("none").map_err(coded)?,
-                };
-                let base = match custom.weekend {
-                    Some(days) => base.with_weekend(&days.iter().map(|d| d.0).collect::<Vec<_>>()),
-                    None => base,
-                };
-                Ok(base
-                    .with_holidays(&custom.holidays.0)
-                    .with_workdays(&custom.workdays.0))
+/// A calendar is written as it can be read back: its built-in name when it is one as it
+/// stands, else the custom object.
+impl Encode for Calendar {
+    fn encode(&self, writer: &mut Writer) {
+        let name = BUILTIN_NAMES
+            .iter()
+            .find(|(_, base)| *base == self.base)
+            .map(|(name, _)| *name);
+        let plain = Calendar::builtin(name.unwrap_or("none")).ok();
+        match (name, plain) {
+            (Some(name), Some(plain)) if plain == *self => writer.string(name),
+            _ => {
+                writer.begin_object();
+                writer.field("base", &name);
+                let weekend: Vec<&str> = WEEKDAY_NAMES
+                    .iter()
+                    .filter(|(_, day)| self.weekend & super::weekday_bit(*day) != 0)
+                    .map(|(name, _)| *name)
+                    .collect();
+                writer.field("weekend", &weekend);
+                writer.field("holidays", &self.holidays);
+                writer.field("workdays", &self.workdays);
+                writer.end_object();
             }
         }
-        d.deserialize_any(CalendarVisitor)
     }
 }
 
-impl<'de> Deserialize<'de> for BaseName {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Calendar::builtin(&name).map(BaseName).map_err(coded)
+impl Describe for Calendar {
+    fn describe(schemas: &mut Schemas) -> Value {
+        let name = BaseName::describe(schemas);
+        let custom = CustomCalendar::describe(schemas);
+        schemas.define("Calendar", |_| {
+            Value::object([
+                ("anyOf", Value::Array(vec![name, custom])),
+                (
+                    "description",
+                    "A business-day calendar: a built-in name, or a custom calendar.".into(),
+                ),
+            ])
+        })
     }
 }
 
-impl<'de> Deserialize<'de> for WeekdayName {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+impl Decode<'_> for BaseName {
+    fn decode(reader: &mut Reader<'_>) -> Result<BaseName> {
+        let name = reader.string("a calendar name such as \"US\"")?;
+        Calendar::builtin(&name).map(BaseName)
+    }
+}
+
+impl Describe for BaseName {
+    fn describe(schemas: &mut Schemas) -> Value {
+        schemas.define("CalendarName", |_| {
+            let names: Vec<&str> = BUILTIN_NAMES.iter().map(|(name, _)| *name).collect();
+            // Any case, as the engine reads it: `[Uu][Ss]`.
+            let any_case = |name: &str| -> String {
+                name.chars()
+                    .map(|c| format!("[{}{}]", c.to_ascii_uppercase(), c.to_ascii_lowercase()))
+                    .collect()
+            };
+            let pattern: Vec<String> = names.iter().map(|n| any_case(n)).collect();
+            let literals: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+            Value::object([
+                ("type", "string".into()),
+                (
+                    "pattern",
+                    format!("^({})$", pattern.join("|")).as_str().into(),
+                ),
+                (
+                    "tsType",
+                    format!("{} | (string & {{}})", literals.join(" | "))
+                        .as_str()
+                        .into(),
+                ),
+                (
+                    "description",
+                    "A built-in calendar, in any case: `US` (Federal Reserve), `GB` (England \
+                     and Wales), `TARGET` (the euro area's TARGET2), `DE` (Germany, nationwide \
+                     holidays), `none` (weekends only)."
+                        .into(),
+                ),
+            ])
+        })
+    }
+}
+
+impl Decode<'_> for WeekdayName {
+    fn decode(reader: &mut Reader<'_>) -> Result<WeekdayName> {
+        let name = reader.string("a weekday such as \"sat\"")?;
         WEEKDAY_NAMES
             .iter()
             .find(|(known, _)| known.eq_ignore_ascii_case(&name))
             .map(|(_, day)| WeekdayName(*day))
             .ok_or_else(|| {
-                let shown: String = name.chars().take(20).collect();
-                coded(Error::new(
-                    ErrorCode::UnknownCalendar,
-                    format!(
-                        "'{shown}' is not a weekday; write mon, tue, wed, thu, fri, sat or sun"
-                    ),
-                ))
+                let message = format!(
+                    "{} is not a weekday; write mon, tue, wed, thu, fri, sat or sun",
+                    quoted(&name)
+                );
+                Error::new(ErrorCode::UnknownCalendar, message)
             })
     }
 }
 
-impl<'de> Deserialize<'de> for DateList {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Date(#[serde(with = "crate::dates::serde_date")] NaiveDate);
+impl Describe for WeekdayName {
+    fn describe(schemas: &mut Schemas) -> Value {
+        let names = WEEKDAY_NAMES.map(|(name, _)| (name, ""));
+        schemas.names("Weekday", "A day of the week, in any case.", &names)
+    }
+}
 
-        struct ListVisitor;
-        impl<'de> Visitor<'de> for ListVisitor {
-            type Value = DateList;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list of YYYY-MM-DD dates")
+impl Decode<'_> for DateList {
+    fn decode(reader: &mut Reader<'_>) -> Result<DateList> {
+        let mut dates = Vec::new();
+        reader.array("an array of dates", &mut |reader, _| {
+            if dates.len() == MAX_CALENDAR_DATES {
+                return Err(Error::new(
+                    ErrorCode::LimitExceeded,
+                    format!("a calendar lists at most {MAX_CALENDAR_DATES} dates here"),
+                ));
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DateList, A::Error> {
-                let mut dates = Vec::new();
-                while let Some(Date(date)) = seq.next_element()? {
-                    if dates.len() == MAX_CALENDAR_DATES {
-                        return Err(coded(Error::new(
-                            ErrorCode::LimitExceeded,
-                            format!("a calendar lists at most {MAX_CALENDAR_DATES} dates here"),
-                        )));
-                    }
-                    dates.push(date);
-                }
-                Ok(DateList(dates))
-            }
-        }
-        d.deserialize_seq(ListVisitor)
+            dates.push(NaiveDate::decode(reader)?);
+            Ok(())
+        })?;
+        Ok(DateList(dates))
+    }
+}
+
+impl Describe for DateList {
+    fn describe(schemas: &mut Schemas) -> Value {
+        let mut list = Vec::<NaiveDate>::describe(schemas);
+        list.set("maxItems", Value::number(MAX_CALENDAR_DATES));
+        list
     }
 }
 
@@ -137,16 +206,16 @@ mod tests {
     use super::*;
     use crate::dates::parse_date;
 
-    #[derive(Deserialize, Debug)]
-    #[serde(deny_unknown_fields)]
+    #[derive(Decode)]
     struct Input {
-        #[allow(dead_code)]
         calendar: Calendar,
     }
 
     fn error(json: &str) -> (String, String) {
-        let e = crate::api::decode::<Input>(json).unwrap_err();
-        (e.code().as_str().to_owned(), e.path().to_owned())
+        match crate::json::from_str::<Input>(json) {
+            Ok(_) => ("no error".into(), String::new()),
+            Err(e) => (e.code().as_str().to_owned(), e.path()),
+        }
     }
 
     fn pair(code: &str, path: &str) -> (String, String) {
@@ -155,19 +224,42 @@ mod tests {
 
     #[test]
     fn reads_names_and_custom_objects() -> crate::Result<()> {
-        let named: Input = crate::api::decode(r#"{"calendar":"target"}"#)?;
+        let named: Input = crate::json::from_str(r#"{"calendar":"target"}"#)?;
         assert_eq!(named.calendar, Calendar::builtin("TARGET")?);
         let json = r#"{"calendar":{"base":"GB","weekend":["fri","sat"],
             "holidays":["2024-06-03"],"workdays":["2024-12-25"]}}"#;
-        let custom: Input = crate::api::decode(json)?;
+        let custom: Input = crate::json::from_str(json)?;
         let cal = custom.calendar;
         assert!(cal.is_business_day(parse_date("2024-06-02")?)); // Sunday, not a weekend here
         assert!(!cal.is_business_day(parse_date("2024-06-01")?)); // Saturday
         assert!(!cal.is_business_day(parse_date("2024-06-03")?)); // custom holiday
         assert!(cal.is_business_day(parse_date("2024-12-25")?)); // working Christmas
         assert!(!cal.is_business_day(parse_date("2024-12-26")?)); // GB Boxing Day
-        let empty: Input = crate::api::decode(r#"{"calendar":{}}"#)?;
+        let empty: Input = crate::json::from_str(r#"{"calendar":{}}"#)?;
         assert_eq!(empty.calendar, Calendar::builtin("none")?);
+        Ok(())
+    }
+
+    #[test]
+    fn calendars_are_written_as_they_are_read() -> crate::Result<()> {
+        for json in [
+            r#""US""#,
+            r#""none""#,
+            r#"{"base":"GB","weekend":["fri","sat"],"holidays":["2024-06-03"],"workdays":["2024-12-25"]}"#,
+            r#"{"weekend":[],"holidays":[],"workdays":[]}"#,
+        ] {
+            let calendar: Calendar = crate::json::from_str_any(json)?;
+            let written = crate::json::to_string(&calendar)?;
+            assert_eq!(
+                crate::json::from_str_any::<Calendar>(&written)?,
+                calendar,
+                "{json}"
+            );
+        }
+        assert_eq!(
+            crate::json::to_string(&Calendar::builtin("target")?)?,
+            r#""TARGET""#
+        );
         Ok(())
     }
 
@@ -197,7 +289,7 @@ mod tests {
         let many = vec![r#""2024-01-01""#; MAX_CALENDAR_DATES + 1].join(",");
         assert_eq!(
             error(&format!(r#"{{"calendar":{{"workdays":[{many}]}}}}"#)),
-            pair("limit_exceeded", "calendar.workdays")
+            pair("limit_exceeded", "calendar.workdays[10000]")
         );
     }
 }

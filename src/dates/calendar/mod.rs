@@ -45,10 +45,9 @@ pub struct Calendar {
 /// assert_eq!(h.name, "Christmas Day");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, crate::json::Encode, crate::json::Describe)]
 pub struct Holiday {
     /// The day.
-    #[serde(with = "crate::dates::serde_date")]
     pub date: NaiveDate,
     /// Its name, in English.
     pub name: String,
@@ -56,7 +55,7 @@ pub struct Holiday {
 
 /// The rule-based calendars.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Builtin {
+pub(super) enum Builtin {
     Us,
     Gb,
     Target,
@@ -64,7 +63,7 @@ enum Builtin {
 }
 
 /// The built-in names, as written in JSON; `none` has weekends only.
-const BUILTIN_NAMES: [(&str, Option<Builtin>); 5] = [
+pub(super) const BUILTIN_NAMES: [(&str, Option<Builtin>); 5] = [
     ("US", Some(Builtin::Us)),
     ("GB", Some(Builtin::Gb)),
     ("TARGET", Some(Builtin::Target)),
@@ -86,7 +85,7 @@ impl Builtin {
     }
 }
 
-fn weekday_bit(day: Weekday) -> u8 {
+pub(super) fn weekday_bit(day: Weekday) -> u8 {
     1 << day.num_days_from_monday()
 }
 
@@ -120,6 +119,21 @@ impl Calendar {
             holidays: Vec::new(),
             workdays: Vec::new(),
         })
+    }
+
+    /// A calendar of Saturday and Sunday weekends and no holidays (`none`).
+    ///
+    /// ```
+    /// assert_eq!(arrears::dates::Calendar::weekends_only(), arrears::dates::Calendar::builtin("none")?);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn weekends_only() -> Calendar {
+        Calendar {
+            base: None,
+            weekend: weekday_bit(Weekday::Sat) | weekday_bit(Weekday::Sun),
+            holidays: Vec::new(),
+            workdays: Vec::new(),
+        }
     }
 
     /// The same calendar with `days` as its weekend instead (an empty list: no weekend).
@@ -248,8 +262,7 @@ impl Calendar {
 /// The sorted union of a sorted list without repeats and some more dates.
 fn sorted_union(sorted: &[NaiveDate], more: &[NaiveDate]) -> Vec<NaiveDate> {
     let mut all: Vec<NaiveDate> = sorted.iter().chain(more).copied().collect();
-    all.sort_unstable();
-    all.dedup();
+    crate::order::sort_dedup(&mut all);
     all
 }
 

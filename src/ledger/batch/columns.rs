@@ -19,7 +19,7 @@
 
 use super::{split_path, Named, Rows};
 use crate::dates::check_range;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Result, Segment};
 use crate::ledger::records::check_id;
 use crate::ledger::{Book, Invoice, Receipt, ReceiptKind, MAX_AMOUNT_MINOR_UNITS};
 use crate::limits::MAX_RECORDS;
@@ -81,6 +81,13 @@ pub struct ReceiptColumns<'a> {
 /// Days from 0001-01-01 (day 1 of the common era) to 1970-01-01.
 const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 
+/// The most currencies in the dictionary: a currency index is one byte (`Uint8Array`).
+///
+/// ```
+/// assert_eq!(arrears::ledger::batch::columns::MAX_CURRENCIES, 256);
+/// ```
+pub const MAX_CURRENCIES: usize = 256;
+
 /// Reads a ledger from columns into a checked [`Book`].
 ///
 /// # Errors
@@ -89,7 +96,8 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 /// `invoices.dueDate`), [`ErrorCode::OutOfRange`] for an index past its dictionary or a date
 /// outside 1900-2199 or an amount of zero or less,
 /// [`ErrorCode::UnknownCurrency`] for a bad code in `currencies` (path `currencies[1]`),
-/// [`ErrorCode::LimitExceeded`] over [`MAX_RECORDS`], and the checks of [`Book::new`].
+/// [`ErrorCode::LimitExceeded`] over [`MAX_RECORDS`] or at `currencies` over
+/// [`MAX_CURRENCIES`], and the checks of [`Book::new`].
 ///
 /// ```
 /// use arrears::ledger::batch::columns::{read, Columns, InvoiceColumns};
@@ -114,12 +122,18 @@ const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 /// ```
 pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
     let customers = split(columns.customers);
-    let currencies = split(columns.currencies)
+    let currencies = split(columns.currencies);
+    if currencies.len() > MAX_CURRENCIES {
+        let message =
+            format!("at most {MAX_CURRENCIES} currencies: their indexes are a Uint8Array");
+        return Err(Error::new(ErrorCode::LimitExceeded, message).at("currencies"));
+    }
+    let currencies = currencies
         .into_iter()
         .enumerate()
         .map(|(i, code)| {
             code.parse::<Currency>()
-                .map_err(|e| e.at(format!("currencies[{i}]")))
+                .map_err(|e| e.at(crate::path!("currencies", i)))
         })
         .collect::<Result<Vec<Currency>>>()?;
     let dictionaries = Dictionaries {
@@ -140,17 +154,16 @@ pub fn read<'a>(columns: &Columns<'a>) -> Result<Book<Cow<'a, str>>> {
 
 /// `payments[3].appliesTo[0].invoiceId` becomes `payments[3].invoice`.
 fn relocate(e: Error) -> Error {
-    match split_path(e.path()) {
-        Some((list, index, "invoiceId")) => {
-            let path = format!("{list}[{index}].invoice");
-            e.at(path)
-        }
-        Some((list, index, _)) if e.path().contains("appliesTo") => {
-            let path = format!("{list}[{index}].amountMinor");
-            e.at(path)
-        }
-        _ => e,
-    }
+    let applied = e
+        .segments()
+        .iter()
+        .any(|s| *s == Segment::from("appliesTo"));
+    let path = match split_path(e.segments()) {
+        Some((list, index, "invoiceId")) => crate::path!(list, index, "invoice"),
+        Some((list, index, _)) if applied => crate::path!(list, index, "amountMinor"),
+        _ => return e,
+    };
+    e.at(path)
 }
 
 struct Dictionaries<'a> {
@@ -457,7 +470,7 @@ mod tests {
     fn error(columns: &Columns<'_>) -> (String, String) {
         match read(columns) {
             Ok(_) => ("ok".into(), String::new()),
-            Err(e) => (e.code().as_str().into(), e.path().into()),
+            Err(e) => (e.code().as_str().into(), e.path()),
         }
     }
 
@@ -543,6 +556,14 @@ mod tests {
             ("invalid_input".into(), "invoices.dueDate".into())
         );
         let mut bad_code = one_invoice(&[0], &[19753], &[1]);
+        let codes: Vec<&str> = std::iter::repeat_n("EUR", MAX_CURRENCIES + 1).collect();
+        let codes = codes.join("\n");
+        let mut too_many = one_invoice(&[0], &[19753], &[1]);
+        too_many.currencies = &codes;
+        assert_eq!(
+            error(&too_many),
+            ("limit_exceeded".into(), "currencies".into())
+        );
         bad_code.currencies = "EUR\nEURO";
         assert_eq!(
             error(&bad_code),

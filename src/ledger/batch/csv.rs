@@ -21,7 +21,7 @@
 
 use super::{split_path, AccountCache, Named, Rows};
 use crate::dates::parse_date;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, Path, Result, Segment};
 use crate::ledger::records::check_id;
 use crate::ledger::{text_to_minor_units, Book, Invoice, Receipt, ReceiptKind};
 use crate::limits::{MAX_INPUT_BYTES, MAX_RECORDS};
@@ -88,9 +88,10 @@ pub fn read<'a>(
 ) -> Result<Book<Cow<'a, str>>> {
     let mut rows = Rows::default();
     let invoices = read_invoices(invoices_csv, &mut rows)?;
+    // An empty text is no records, as an absent one is.
     let mut receipts = |text: Option<&'a str>, kind| match text {
-        Some(text) => read_receipts(text, kind, &mut rows),
-        None => Ok(Vec::new()),
+        Some(text) if !text.is_empty() => read_receipts(text, kind, &mut rows),
+        _ => Ok(Vec::new()),
     };
     let lines = Lines {
         invoices,
@@ -110,7 +111,7 @@ struct Lines {
 impl Lines {
     /// `payments[3].appliesTo[0].invoiceId` becomes `paymentsCsv:5:invoiceId`.
     fn relocate(&self, e: Error) -> Error {
-        let Some((list, index, field)) = split_path(e.path()) else {
+        let Some((list, index, field)) = split_path(e.segments()) else {
             return e;
         };
         let (source, lines) = match list {
@@ -120,8 +121,9 @@ impl Lines {
             _ => return e,
         };
         match lines.get(index) {
-            Some(line) => {
-                let path = format!("{source}:{line}:{field}");
+            Some(&line) => {
+                let path =
+                    Path::from_segments(vec![source.into(), Segment::Line(line), field.into()]);
                 e.at(path)
             }
             None => e,
@@ -299,7 +301,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn error(&self, line: usize, code: ErrorCode, message: impl Into<String>) -> Error {
+    fn error(&self, line: usize, code: ErrorCode, message: impl Into<Cow<'static, str>>) -> Error {
         Error::new(code, message).at(format!("{}:{line}", self.source))
     }
 
@@ -398,26 +400,24 @@ impl<'a> Reader<'a> {
     fn unquoted(&mut self, start: usize) -> Result<Cow<'a, str>> {
         let bytes = self.text.as_bytes();
         let begin = self.pos;
-        let mut end = begin;
-        loop {
-            // A tight search for the bytes that matter, then what they mean.
-            let rest = bytes.get(end..).unwrap_or_default();
-            let Some(p) = rest
-                .iter()
-                .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'))
-            else {
-                end = bytes.len();
-                break;
-            };
-            end += p;
-            match rest.get(p) {
-                Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => end += 1,
-                Some(b'"') => {
-                    let message = "a quote inside an unquoted field (quote the whole field and double the quote)";
-                    return Err(self.error(start, ErrorCode::InvalidInput, message));
-                }
-                _ => break,
+        // A tight search for the bytes that matter, then what they mean.
+        let rest = bytes.get(begin..).unwrap_or_default();
+        let found = rest
+            .iter()
+            .position(|&b| matches!(b, b',' | b'\n' | b'\r' | b'"'));
+        let end = found.map_or(bytes.len(), |p| begin + p);
+        match bytes.get(end) {
+            Some(b'\r') if bytes.get(end + 1) != Some(&b'\n') => {
+                let message = "a line ends in a carriage return alone (old Mac line endings): \
+                               end lines with LF or CRLF";
+                return Err(self.error(self.line, ErrorCode::InvalidInput, message));
             }
+            Some(b'"') => {
+                let message =
+                    "a quote inside an unquoted field (quote the whole field and double the quote)";
+                return Err(self.error(start, ErrorCode::InvalidInput, message));
+            }
+            _ => {}
         }
         self.pos = end;
         Ok(Cow::Borrowed(self.text.get(begin..end).unwrap_or_default()))
@@ -472,7 +472,7 @@ mod tests {
     fn error(invoices: &str, payments: Option<&str>) -> (String, String) {
         match read(invoices, payments, None) {
             Ok(_) => ("ok".into(), String::new()),
-            Err(e) => (e.code().as_str().into(), e.path().into()),
+            Err(e) => (e.code().as_str().into(), e.path()),
         }
     }
 
@@ -494,6 +494,31 @@ mod tests {
             records(text)?,
             vec![vec!["a", "b,c", "d\r\ne", "f\"g"], vec!["h", "", ""],]
         );
+        Ok(())
+    }
+
+    #[test]
+    fn carriage_returns_alone_and_blank_lines_say_so() {
+        let cr = format!(
+            "{}A,acme,2024-01-01,2024-01-31,100,EUR\rB,acme,2024-01-01,2024-01-31,100,EUR\r",
+            HEAD.trim_end()
+        );
+        let e = read(&cr, None, None).err();
+        assert!(e.is_some_and(
+            |e| e.message().contains("carriage return") && e.path() == "invoicesCsv:1"
+        ));
+        let blank = format!(
+            "{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n\nB,acme,2024-01-01,2024-01-31,100,EUR\n"
+        );
+        let e = read(&blank, None, None).err();
+        assert!(e.is_some_and(|e| e.message() == "a blank line" && e.path() == "invoicesCsv:3"));
+    }
+
+    #[test]
+    fn an_empty_payments_or_credits_text_is_none() -> Result<()> {
+        let text = format!("{HEAD}A,acme,2024-01-01,2024-01-31,100,EUR\n");
+        let book = read(&text, Some(""), Some(""))?;
+        assert!(book.payments.is_empty() && book.credits.is_empty());
         Ok(())
     }
 

@@ -18,7 +18,7 @@
 pub mod columns;
 pub mod csv;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, Segment};
 use crate::ledger::records::FastMap;
 use crate::ledger::{
     Accounts, ApplicationRequest, Book, Invoice, InvoiceRef, Receipt, ReceiptKind,
@@ -107,11 +107,13 @@ type AccountCache<'a> = FastMap<(&'a str, Currency), u32>;
 
 /// Splits a [`Book::new`] path such as `payments[3].appliesTo[0].amount` into the list,
 /// the record index and the last field (`("payments", 3, "amount")`).
-fn split_path(path: &str) -> Option<(&str, usize, &str)> {
-    let (list, rest) = path.split_once('[')?;
-    let (index, rest) = rest.split_once(']')?;
-    let field = rest.rsplit('.').next().filter(|f| !f.is_empty())?;
-    Some((list, index.parse().ok()?, field))
+fn split_path(path: &[Segment]) -> Option<(&str, usize, &str)> {
+    match path {
+        [Segment::Field(list), Segment::Index(index), .., Segment::Field(field)] => {
+            Some((list, *index, field))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -120,11 +122,18 @@ mod tests {
 
     #[test]
     fn splits_book_paths() {
+        let split = |text: &str| {
+            let path = crate::error::Path::parse(text);
+            split_path(path.segments()).map(|(l, i, f)| (l.to_owned(), i, f.to_owned()))
+        };
         assert_eq!(
-            split_path("payments[3].appliesTo[0].invoiceId"),
-            Some(("payments", 3, "invoiceId"))
+            split("payments[3].appliesTo[0].invoiceId"),
+            Some(("payments".into(), 3, "invoiceId".into()))
         );
-        assert_eq!(split_path("invoices[12].id"), Some(("invoices", 12, "id")));
-        assert_eq!(split_path("invoices"), None);
+        assert_eq!(
+            split("invoices[12].id"),
+            Some(("invoices".into(), 12, "id".into()))
+        );
+        assert_eq!(split("invoices"), None);
     }
 }

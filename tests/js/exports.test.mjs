@@ -1,0 +1,131 @@
+// The registry of entry points (target/describe/registry.json, from arrears-describe) against
+// what the installed package ships: every entry point is a real wasm export, is exported by
+// every entry file (Node import and require, browser, Deno, workerd) and declared in the
+// generated index.d.ts with its doc; the wasm exports nothing else but the internals listed
+// here. Also: every registry example gives the output its `// →` line shows, and docs/api.md
+// is what `make docs` writes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { apiDocs } from "../../scripts/generate.mjs";
+import { startWorkerd } from "../edge/workerd.mjs";
+import { app, installedPackage, registry, root } from "./helpers.mjs";
+
+const installed = join(app, "node_modules", "arrears");
+const { entryPoints, errorCodes } = registry();
+const names = entryPoints.map((entry) => entry.name);
+/** What every entry file exports besides the entry points. */
+const EXTRAS = ["ArrearsError", "init", "initSync"];
+const expectedExports = [...names, ...EXTRAS].sort();
+
+/**
+ * Wasm exports that are not entry points: the input buffer and the memory the wrappers write
+ * into, agingBatch's CSV and columns forms (shared.js `wrapBatch`), and wasm-bindgen 0.2.130's
+ * own (the memory, its allocator (realloc: strings from Intl, src/js/zones.rs), externref table, start function, and the globals of
+ * `--experimental-reset-state-function`).
+ */
+const WASM_INTERNALS = [
+  "inputBuffer",
+  "wasmMemory",
+  "agingBatchCsv",
+  "agingBatchColumns",
+  "memory",
+  "__wbindgen_malloc",
+  "__wbindgen_realloc",
+  "__wbindgen_free",
+  "__wbindgen_exn_store",
+  "__wbindgen_externrefs",
+  "__wbindgen_start",
+  "__externref_table_alloc",
+  "__externref_table_dealloc",
+  "__abort_handler",
+  "__instance_terminated",
+];
+
+test("every registry entry is a wasm export, and the wasm exports nothing else but its internals", () => {
+  const wasm = new WebAssembly.Module(readFileSync(join(installed, "glue", "arrears_bg.wasm")));
+  const exported = WebAssembly.Module.exports(wasm).map((e) => e.name);
+  for (const name of names) assert.ok(exported.includes(name), `${name} is not a wasm export`);
+  assert.deepEqual(exported.filter((name) => !names.includes(name)).sort(), [...WASM_INTERNALS].sort());
+});
+
+test("Node import and require, and the browser entry, export every entry point and nothing else", async () => {
+  const { esm, cjs } = await installedPackage();
+  const browser = await import(pathToFileURL(join(installed, "browser.js")).href);
+  for (const [entry, api] of [
+    ["import", esm],
+    ["require", cjs],
+    ["browser.js", browser],
+  ]) {
+    assert.deepEqual(Object.keys(api).sort(), expectedExports, entry);
+    for (const name of names) assert.equal(typeof api[name], "function", `${entry}: ${name}`);
+  }
+});
+
+test("Deno (the deno condition) exports every entry point and nothing else", () => {
+  writeFileSync(join(app, "deno-exports.js"), 'import * as a from "arrears";\nconsole.log(JSON.stringify(Object.keys(a)));\n');
+  const deno = join(root, "node_modules", ".bin", "deno");
+  // --no-prompt: any permission the package asked for would fail instead of prompting.
+  const out = execFileSync(deno, ["run", "--no-prompt", "--no-lock", "deno-exports.js"], {
+    cwd: app,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    timeout: 60_000,
+  });
+  assert.deepEqual(JSON.parse(out).sort(), expectedExports);
+});
+
+test("workerd (the workerd condition) exports every entry point and nothing else", async (t) => {
+  const worker = join(app, "exports-worker.js");
+  writeFileSync(
+    worker,
+    'import * as a from "arrears";\nexport default { fetch: () => Response.json(Object.keys(a)) };\n',
+  );
+  const workerd = await startWorkerd(t, worker);
+  const keys = await (await workerd.request("/")).json();
+  assert.deepEqual(keys.sort(), expectedExports);
+  await workerd.stop();
+});
+
+test("index.d.ts declares every entry point with its doc and example, and index.d.cts is the same", () => {
+  const types = readFileSync(join(installed, "index.d.ts"), "utf8");
+  assert.equal(readFileSync(join(installed, "index.d.cts"), "utf8"), types);
+  const declared = [...types.matchAll(/^export declare function (\w+)\(/gm)].map((m) => m[1]);
+  assert.deepEqual(declared.sort(), [...names, "init", "initSync"].sort());
+  for (const { name, doc } of entryPoints) {
+    const at = types.indexOf(`export declare function ${name}(`);
+    const comment = types.slice(types.lastIndexOf("/**", at), at);
+    const lines = comment.split("\n").map((line) => line.replace(/^\s*\*\s?/, ""));
+    for (const line of doc.split("\n").filter((l) => l.trim() !== "")) {
+      assert.ok(lines.includes(line), `${name}: the doc line ${JSON.stringify(line)} is not in its JSDoc`);
+    }
+    assert.match(comment, /@example\n \* ```js\n/, `${name} has no example`);
+  }
+  for (const { code } of errorCodes) assert.ok(types.includes(`| "${code}"`), code);
+});
+
+test("every registry example gives the output its // → line shows", async () => {
+  const { esm } = await installedPackage();
+  for (const { name, doc } of entryPoints) {
+    const example = doc.match(/```js\n([\s\S]*?)```/)?.[1];
+    assert.ok(example, `${name} has a js example`);
+    const [code, shown] = example.split(/^\/\/ → /m);
+    assert.ok(shown, `${name}: the example shows its output on a // → line`);
+    // Statements, then the expression whose value the // → line shows (statements start
+    // their lines; continuation lines are indented).
+    const statements = code.trim().replace(/;$/, "").split(/;\n(?=\S)/);
+    const last = statements.pop();
+    const body = statements.map((statement) => `${statement};\n`).join("") + `return ${last};`;
+    const run = new Function(...Object.keys(esm), body);
+    const expected = new Function(`return (${shown.trim()});`)();
+    assert.deepEqual(run(...Object.values(esm)), expected, name);
+  }
+});
+
+test("docs/api.md is what `make docs` writes from the registry", () => {
+  const docs = readFileSync(join(root, "docs", "api.md"), "utf8");
+  assert.ok(docs === apiDocs({ registry: registry() }), "docs/api.md is out of date: run make docs");
+});

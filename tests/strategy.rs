@@ -836,13 +836,15 @@ fn segments_name_the_rule_that_matched() {
         None,
     );
     assert_eq!(out["segment"], "highRisk");
-    // Eleven invoices paid 18 days late each (due the 10th, paid the 28th, oldest first): a slow payer.
+    // Eleven invoices paid 18 days late (due the 10th, paid the 28th, oldest first), the last
+    // 19 days: a slow payer, on average 199 / 11 = 18.0909... days late.
     let mut invoices = vec![invoice("500.00", "2025-03-01")];
     let mut payments = Vec::new();
     for month in 1..=11 {
         let due = format!("2025-{month:02}-10");
+        let paid = if month == 11 { 29 } else { 28 };
         invoices.push(json!({ "id": format!("old{month}"), "customerId": "acme", "issueDate": "2025-01-01", "dueDate": due, "amount": "100.00", "currency": "USD" }));
-        payments.push(json!({ "id": format!("p{month}"), "customerId": "acme", "date": format!("2025-{month:02}-28"), "amount": "100.00", "currency": "USD" }));
+        payments.push(json!({ "id": format!("p{month}"), "customerId": "acme", "date": format!("2025-{month:02}-{paid}"), "amount": "100.00", "currency": "USD" }));
     }
     let slow = json!({ "id": "acme", "timeZone": "America/New_York", "invoices": invoices, "payments": payments });
     let thanked = vec![did(
@@ -864,6 +866,19 @@ fn segments_name_the_rule_that_matched() {
         .filter_map(|r| r["rule"].as_str())
         .collect();
     assert!(fired.contains(&"segment:slowPayer"), "{fired:?}");
+    // The average is shown to four places, cut toward zero.
+    let why = out["reasons"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|r| r["rule"] == "segment:slowPayer")
+        .map(|r| r["why"].clone());
+    assert_eq!(
+        why,
+        Some(json!(
+            "shareOfLastTwelvePaidLate is 1, at least 0.5; averageDaysLate is 18.0909, at least 10"
+        ))
+    );
 }
 
 #[test]

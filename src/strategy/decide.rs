@@ -525,9 +525,14 @@ fn weigh(facts: &Facts, condition: &Condition) -> (bool, String) {
         .map(|t| t.1)
         .collect::<Vec<_>>()
         .join(" and ");
+    // At most four places, cut toward zero (an average of 76 / 3 days is 25.3333), so that a
+    // value shown never crosses a bound of four places the other way.
     let shown = match condition.is {
         Some(_) => (if value.is_zero() { "no" } else { "yes" }).to_owned(),
-        None => value.normalize().to_string(),
+        None => value
+            .round_dp_with_strategy(4, rust_decimal::RoundingStrategy::ToZero)
+            .normalize()
+            .to_string(),
     };
     let not = if holds { "" } else { "not " };
     (holds, format!("{fact} is {shown}, {not}{test}"))

@@ -33,7 +33,10 @@ pub(super) fn offset_of(name: &str, at: i64) -> crate::Result<i32> {
             format
         }
     };
-    let parts = format.format_to_parts(&Date::new(&JsValue::from_f64(at as f64 * 1000.0)));
+    // A JS Date takes milliseconds since 1970 as a number: a time, not money, and exact (the
+    // dates of the engine, 1900 to 2199, are within ±2^43 ms, far inside f64's 2^53).
+    let milliseconds = at as f64 * 1000.0;
+    let parts = format.format_to_parts(&Date::new(&JsValue::from_f64(milliseconds)));
     let local = local_seconds(&parts)
         .ok_or_else(|| crate::error::internal("Intl gave a date that cannot be read"))?;
     i32::try_from(local - at)

@@ -184,7 +184,7 @@ impl<'a> Reader<'a> {
                     }
                     seen |= bit;
                 }
-                self.expect(b':', "expected ':' after a field name")?;
+                self.consume(b':', "expected ':' after a field name")?;
                 if !self.null()? {
                     each(self, index).map_err(|e| e.in_field(&key))?;
                 }
@@ -229,7 +229,7 @@ impl<'a> Reader<'a> {
                 }
                 self.at += 1;
                 let key = self.string_body()?;
-                self.expect(b':', "expected ':' after a field name")?;
+                self.consume(b':', "expected ':' after a field name")?;
                 let name = key.clone();
                 each(self, key).map_err(|e| e.in_field(&name))?;
                 if !self.separator(b'}')? {
@@ -493,7 +493,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn expect(&mut self, byte: u8, message: &'static str) -> Result<()> {
+    /// Skips whitespace, then `byte`; anything else is a syntax error saying `message`.
+    fn consume(&mut self, byte: u8, message: &'static str) -> Result<()> {
         self.skip_whitespace();
         match self.byte() == Some(byte) {
             true => {

@@ -21,7 +21,8 @@
 //   (import of DIR/node.mjs, then the first and second call), and the first Intl time-zone
 //   format of a process without arrears, for comparison. workerd: from spawning it to the first
 //   answer, for a worker without arrears, one importing it and one calling nextAction on its
-//   first request; and, in one running workerd, the first nextAction request against the second.
+//   first request; and, in one running workerd, the first nextAction request against the second,
+//   in the bench's worker and in the example (which makes one decision at startup).
 // - size: the wasm and every module the worker uploads, raw and gzipped.
 //
 // The portfolio is examples/edge-reminders/fixtures/portfolio.mjs (seed 1) at its NOW.
@@ -33,6 +34,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { NOW, portfolio } from "../examples/edge-reminders/fixtures/portfolio.mjs";
 import { freePort, jsonc, workerConfig, workerModules } from "../tests/edge/workerd.mjs";
+import { optionsOf } from "./options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -370,21 +372,25 @@ async function cold(workerd, dir, runs) {
     node.intl.push(i.first);
     node.intlAnother.push(i.another);
   }
-  const spawnToAnswer = { baseline: [], intl: [], import: [], call: [] };
-  const inProcess = { first: [], second: [] };
+  const spawnToAnswer = { baseline: [], intl: [], import: [], call: [], example: [] };
+  const inProcess = { bench: { first: [], second: [] }, example: { first: [], second: [] } };
   for (let r = 0; r < runs; r++) {
-    for (const name of Object.keys(spawnToAnswer)) spawnToAnswer[name].push(await workerd.firstAnswer(name));
-    // In one running workerd: the first nextAction request after start, then the second.
-    const server = await workerd.serve("bench");
-    try {
-      for (const key of ["first", "second"]) {
-        const start = performance.now();
-        const answer = await (await server.request("/next-action", { method: "POST", body: JSON.stringify(ONE) })).json();
-        inProcess[key].push(performance.now() - start);
-        if (answer.action !== "dueDateReminder") throw new Error(JSON.stringify(answer));
+    for (const name of ["baseline", "intl", "import", "call"]) spawnToAnswer[name].push(await workerd.firstAnswer(name));
+    // In one running workerd: the first nextAction request after start, then the second; in
+    // the bench's worker (nothing at startup) and in the example (one decision at startup).
+    for (const name of ["bench", "example"]) {
+      const server = await workerd.serve(name);
+      if (name === "example") spawnToAnswer.example.push(server.ms);
+      try {
+        for (const key of ["first", "second"]) {
+          const start = performance.now();
+          const answer = await (await server.request("/next-action", { method: "POST", body: JSON.stringify(ONE) })).json();
+          inProcess[name][key].push(performance.now() - start);
+          if (answer.action !== "dueDateReminder") throw new Error(JSON.stringify(answer));
+        }
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
     }
   }
   const line = (what, xs) => console.log(`| ${what} | ${median(xs).toFixed(1)} | ${range(xs)} |`);
@@ -407,8 +413,11 @@ async function cold(workerd, dir, runs) {
   console.log(`| workerd: Intl's first time zone (difference of the medians, formatting − without) | ${(median(spawnToAnswer.intl) - median(spawnToAnswer.baseline)).toFixed(1)} | |`);
   console.log(`| workerd: import (difference of the medians, importing − without) | ${(median(spawnToAnswer.import) - median(spawnToAnswer.baseline)).toFixed(1)} | |`);
   console.log(`| workerd: import + first nextAction (calling − without) | ${(median(spawnToAnswer.call) - median(spawnToAnswer.baseline)).toFixed(1)} | |`);
-  line("workerd running: first POST /next-action, wall", inProcess.first);
-  line("workerd running: second POST /next-action, wall", inProcess.second);
+  line("workerd running: first POST /next-action, wall", inProcess.bench.first);
+  line("workerd running: second POST /next-action, wall", inProcess.bench.second);
+  line("example worker (a decision at startup): spawn to first answer", spawnToAnswer.example);
+  line("example worker running: first POST /next-action, wall", inProcess.example.first);
+  line("example worker running: second POST /next-action, wall", inProcess.example.second);
 }
 
 function size(dir) {
@@ -460,7 +469,6 @@ function workerdKit(tmp, dir) {
     bench: `import * as arrears from "arrears";
 import { nextAction } from "arrears";
 import { decideBatch, splitPortfolio } from "./batches.js";
-import { optionsOf } from "./options.mjs";
 export default {
   async fetch(request) {
     const { pathname, searchParams } = new URL(request.url);
@@ -490,13 +498,19 @@ export default {
     call: `import { nextAction } from "arrears";\nconst ONE = ${JSON.stringify(ONE)};\nexport default { fetch: () => Response.json(nextAction(ONE)) };\n`,
   };
   const configs = {};
+  const configure = (name, entry, base) => {
+    const config = join(tmp, `${name}.capnp`);
+    writeFileSync(config, workerConfig(workerModules(entry, { base, pkg: dir }), tmp, "2026-07-01"));
+    configs[name] = config;
+  };
   for (const [name, source] of Object.entries(sources)) {
     const entry = join(tmp, `${name}.js`);
     writeFileSync(entry, source);
-    const config = join(tmp, `${name}.capnp`);
-    writeFileSync(config, workerConfig(workerModules(entry, { base: tmp, pkg: dir }), tmp, "2026-07-01"));
-    configs[name] = config;
+    configure(name, entry, tmp);
   }
+  // The example itself, with its warm-up decision at startup (its vars at their defaults).
+  const example = join(root, "examples", "edge-reminders");
+  configure("example", join(example, "worker.js"), example);
   const launch = async (name) => {
     const port = await freePort();
     const start = performance.now();

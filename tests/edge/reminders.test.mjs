@@ -60,6 +60,12 @@ test("the reminders worker in workerd: routes, bad input, concurrency, the sched
   const post = (path, body, init = {}) => workerd.request(path, { method: "POST", body, ...init });
   const json = async (response) => ({ status: response.status, body: await response.json() });
 
+  await t.test("the worker's warm-up decision at startup succeeded", async () => {
+    // worker.js decides one account at module scope and logs "warm-up: <error>" if it fails.
+    await workerd.request("/health");
+    assert.doesNotMatch(workerd.log(), /warm-up/);
+  });
+
   await t.test("GET /health and /policy/schema", async () => {
     const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
     assert.deepEqual(await json(await workerd.request("/health")), { status: 200, body: { status: "ok", version: manifest.version } });

@@ -113,16 +113,23 @@ const worker :Workerd.Worker = (
 
 /**
  * Runs `workerd serve CONFIG` with its socket `socket` moved to a free loopback port, and
- * waits until it answers (at most 30 s). Returns `{ request(path, init), stop(), pid, port }`;
- * `t.after` stops it too.
+ * waits until it answers (at most 30 s). Returns `{ request(path, init), stop(), pid, port,
+ * log() }`, `log()` being what workerd wrote to stderr so far (also passed on to this
+ * process's); `t.after` stops it too.
  */
 export async function serveWorkerd(t, config, { socket = "http" } = {}) {
   const port = await freePort();
   const workerd = spawn(
     join(root, "node_modules", ".bin", "workerd"),
     ["serve", config, "--socket-addr", `${socket}=127.0.0.1:${port}`],
-    { cwd: dirname(config), stdio: ["ignore", "inherit", "inherit"] },
+    { cwd: dirname(config), stdio: ["ignore", "inherit", "pipe"] },
   );
+  let stderr = "";
+  workerd.stderr.setEncoding("utf8").on("data", (text) => {
+    stderr += text;
+    process.stderr.write(text);
+  });
+  const log = () => stderr;
   let running = true;
   const exited = new Promise((resolve) => workerd.on("exit", resolve)).then(() => (running = false));
   const stop = async () => {
@@ -137,7 +144,7 @@ export async function serveWorkerd(t, config, { socket = "http" } = {}) {
       () => true,
       () => new Promise((resolve) => setTimeout(() => resolve(false), 200)),
     );
-    if (ready) return { request, stop, pid: workerd.pid, port };
+    if (ready) return { request, stop, pid: workerd.pid, port, log };
   }
   await stop();
   throw new Error("workerd did not start listening");

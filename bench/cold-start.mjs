@@ -11,10 +11,10 @@
 //
 // Child modes (what each fresh Node process runs):
 //   --child import DIR   `import` of DIR/node.mjs, then dueDate: the user's view
-//   --child parts DIR    the same steps one by one: the JS modules (browser.js with the glue and
-//                        the wrappers, not instantiated), reading the wasm file, compiling it
-//                        (`new WebAssembly.Module`), instantiating it (`initSync`), the first
-//                        dueDate, a second dueDate
+//   --child parts DIR    the same steps one by one: the JS module (browser.js: the glue and the
+//                        wrappers bundled; not instantiated), reading the wasm file, compiling
+//                        it (`new WebAssembly.Module`), instantiating it (`initSync`), the
+//                        first dueDate, a second dueDate
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,7 +49,7 @@ async function child(mode, dir) {
   }
   const api = await import(url('browser.js'));
   mark();
-  const bytes = readFileSync(new URL(url('glue/arrears_bg.wasm')));
+  const bytes = readFileSync(new URL(url('arrears_bg.wasm')));
   mark();
   const module = new WebAssembly.Module(bytes);
   mark();
@@ -108,7 +108,7 @@ async function parent() {
   };
   console.log(`\n${runs} fresh processes each; Node ${process.version}; median and 90th percentile, ms`);
   for (const dir of dirs) {
-    const wasm = statSync(join(dir, 'glue', 'arrears_bg.wasm')).size;
+    const wasm = statSync(join(dir, 'arrears_bg.wasm')).size;
     console.log(`\n${dir} (wasm ${wasm.toLocaleString('en')} bytes)\n\n| what | median | p90 |\n|---|---|---|`);
     for (const [key, xs] of samples) {
       const [d, what] = key.split('|');

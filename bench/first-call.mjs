@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { optionsOf } from './options.mjs';
+import { watchWasmMemory } from './wasm-memory.mjs';
 
 const argv = process.argv.slice(2);
 const option = optionsOf(argv);
@@ -38,13 +39,10 @@ async function child() {
   const dir = resolve(option('pkg', 'pkg'));
   const data = option('data');
   const calls = Number(option('calls', 2));
+  const memory = watchWasmMemory();
   let start = performance.now();
   const api = await import(pathToFileURL(`${dir}/node.mjs`).href);
-  // The glue module node.mjs instantiated (the same URL is the same module instance): its
-  // internal export `wasmMemory()` is the module's WebAssembly.Memory.
-  const glue = await import(pathToFileURL(`${dir}/glue/web.js`).href);
   const importMs = performance.now() - start;
-  const memory = () => glue.wasmMemory().buffer.byteLength;
 
   start = performance.now();
   let call;

@@ -23,6 +23,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { optionsOf } from './options.mjs';
+import { watchWasmMemory } from './wasm-memory.mjs';
 
 const argv = process.argv.slice(2);
 const option = optionsOf(argv);
@@ -54,8 +55,8 @@ async function child() {
     p.invoicesCsv = longer(p.invoicesCsv);
     if (p.paymentsCsv) p.paymentsCsv = longer(p.paymentsCsv);
   }
+  const wasmBytes = watchWasmMemory();
   const api = await import(pathToFileURL(`${dir}/node.mjs`).href);
-  const glue = await import(pathToFileURL(`${dir}/glue/web.js`).href);
   let input;
   let inputBytes;
   if (mode === 'csv') {
@@ -65,7 +66,7 @@ async function child() {
   } else {
     input = { ...agingInput(p), include };
   }
-  const before = glue.wasmMemory().buffer.byteLength;
+  const before = wasmBytes();
   const start = performance.now();
   const result = { mode, invoices, payments: p.payments.length, customers: customers ?? Math.round(invoices / 50) };
   try {
@@ -77,7 +78,7 @@ async function child() {
   result.ms = performance.now() - start;
   result.inputBytes = inputBytes ?? undefined;
   result.memoryBefore = before;
-  result.memory = glue.wasmMemory().buffer.byteLength;
+  result.memory = wasmBytes();
   result.rss = process.memoryUsage().rss;
   console.log(JSON.stringify(result));
 }

@@ -1,6 +1,6 @@
 // Hand-written, the one part of the declarations that is: the typed-array columns form of
 // `agingBatch`. Typed arrays do not cross as JSON, so no JSON Schema describes them (the
-// bindings' `agingBatchColumns` and `wrapBatch` in shared.js take them). scripts/generate.mjs
+// bindings' `agingBatchColumns` and `wrapBatch` in js/shared.js take them). scripts/generate.mjs
 // inlines this file, without the import below, into the generated index.d.ts and index.d.cts;
 // it is not shipped on its own.
 import type { AgingBatchInput } from "./index.js";

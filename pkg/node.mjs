@@ -23,12 +23,10 @@ function wasmBytes() {
   const here =
     import.meta.url ??
     (typeof __filename === "string" ? pathToFileURL(__filename).href : pathToFileURL(`${process.cwd()}/`).href);
-  for (const file of ["./glue/arrears_bg.wasm", "./arrears_bg.wasm"]) {
-    try {
-      return readFileSync(new URL(file, here));
-    } catch (error) {
-      if (error?.code !== "ENOENT") throw error;
-    }
+  try {
+    return readFileSync(new URL("./arrears_bg.wasm", here));
+  } catch (error) {
+    if (error?.code !== "ENOENT") throw error;
   }
   return readFileSync(createRequire(here).resolve("arrears/arrears_bg.wasm"));
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the npm package in pkg/: one wasm file (wasm-opt -O3) with wasm-bindgen's `web` glue,
-# which every runtime's entry file uses; then, from what arrears-describe writes (the JSON
-# Schemas and registry.json, kept in target/describe/), the schemas, the TypeScript
-# declarations and the JS wrappers (scripts/generate.mjs). Prints the size, raw and gzipped.
+# Builds the npm package in pkg/: one wasm file (wasm-opt -O3), and browser.js, which every
+# runtime's entry file uses: wasm-bindgen's `web` glue, js/ and the JS wrappers bundled by
+# esbuild; from what arrears-describe writes (the JSON Schemas and registry.json, kept in
+# target/describe/), the schemas, the TypeScript declarations and those wrappers
+# (scripts/generate.mjs). Prints the size, raw and gzipped.
 # Usage: scripts/build.sh [OUT_DIR [CARGO_FEATURES]]
 #   OUT_DIR defaults to pkg/; any other directory gets a copy of the built pkg/ with its own
 #   wasm and glue (the trap test builds one with the feature test-trap; run it with its own
@@ -22,27 +23,42 @@ trap 'rm -rf "$tmp"' EXIT
 wasm-bindgen "$wasm" --target web --out-dir "$tmp" --out-name arrears \
   --no-typescript --experimental-reset-state-function
 
+# The JS modules before bundling: js/*.js, wasm-bindgen's glue and the generated wrappers. The
+# package's browser.js is bundled from them; tests that reach inside the package (its trap
+# recovery) import them as they are.
+modules=${CARGO_TARGET_DIR:-target}/modules
+rm -rf "$modules"
+mkdir -p "$modules/glue"
+cp js/*.js "$modules"/
+cp "$tmp/arrears.js" "$modules/glue/web.js"
+
 if [ "$out" = pkg ]; then
   describe=target/describe
   rm -rf "$describe"
   cargo run --quiet -p arrears-describe -- "$describe"
   rm -rf pkg/glue pkg/schemas
-  mkdir -p pkg/glue pkg/schemas
+  mkdir -p pkg/schemas
   cp "$describe"/arrears.schema.json pkg/schemas/
   # At the package's root, so that even node10 resolution finds `arrears/policy.schema.json`.
   cp "$describe"/policy.schema.json pkg/
-  node scripts/generate.mjs "$describe" pkg
+  node scripts/generate.mjs "$describe" pkg "$modules"
   [ -f README.md ] && cp README.md pkg/README.md
 else
-  [ -f pkg/glue/api.js ] || { echo "build.sh: build pkg/ first" >&2; exit 1; }
+  [ -f target/modules/glue/api.js ] || { echo "build.sh: build pkg/ first" >&2; exit 1; }
+  cp target/modules/glue/api.js "$modules/glue/api.js"
   rm -rf "$out"
   mkdir -p "$out"
   cp -R pkg/. "$out"/
   rm -f "$out"/*.tgz
 fi
-cp "$tmp/arrears.js" "$out/glue/web.js"
+# One module instead of four: each ES module costs Node about 0.6 ms to load (DESIGN.md,
+# "Memory and cold start"), and browsers one request less each.
+node_modules/.bin/esbuild "$modules/browser.js" --bundle --format=esm --platform=neutral \
+  --log-level=warning --outfile="$out/browser.js" --banner:js="$(head -3 js/browser.js)
+// Bundled by scripts/build.sh from js/browser.js, js/shared.js, wasm-bindgen's glue and the
+// wrappers scripts/generate.mjs writes: do not edit."
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$tmp/arrears_bg.wasm" -o "$out/glue/arrears_bg.wasm"
+  "$tmp/arrears_bg.wasm" -o "$out/arrears_bg.wasm"
 
 scripts/size.sh "$out"

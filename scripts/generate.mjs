@@ -5,9 +5,9 @@
 //                                    columns form of agingBatch (pkg/columns.d.ts, by hand),
 //                                    ArrearsErrorCode, ArrearsError, init, initSync and one
 //                                    signature per entry point with its doc and example
-//   PKG/glue/api.js                  one wrapper per entry point, for every runtime's entry
+//   MODULES/glue/api.js              one wrapper per entry point, bundled into PKG/browser.js
 //   docs/api.md                      the function list (with --docs; committed, tested)
-// Usage: node scripts/generate.mjs DESCRIBE_DIR PKG_DIR
+// Usage: node scripts/generate.mjs DESCRIBE_DIR PKG_DIR MODULES_DIR
 //        node scripts/generate.mjs --docs DESCRIBE_DIR [OUT]   (default docs/api.md)
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -205,7 +205,7 @@ export type InitInput = string | object;
 
 /**
  * Loads the wasm. Browsers: \`await init()\` once before any other call (it fetches the wasm
- * next to the package's glue, or from \`module_or_path\`); a call before it throws
+ * next to the package's browser.js, or from \`module_or_path\`); a call before it throws
  * \`not_initialised\`. Node, Deno and workerd load it on import, and \`init()\` resolves at once.
  *
  * @example
@@ -273,14 +273,16 @@ async function main(args) {
     writeFileSync(out, apiDocs(readDescription(dir)));
     return;
   }
-  const [dir, pkg] = args;
-  if (!dir || !pkg) throw new Error("usage: node scripts/generate.mjs DESCRIBE_DIR PKG_DIR | --docs DESCRIBE_DIR [OUT]");
+  const [dir, pkg, modules] = args;
+  if (!dir || !pkg || !modules) {
+    throw new Error("usage: node scripts/generate.mjs DESCRIBE_DIR PKG_DIR MODULES_DIR | --docs DESCRIBE_DIR [OUT]");
+  }
   const description = readDescription(dir);
   const types = await declarations(description);
   writeFileSync(join(pkg, "index.d.ts"), types);
   // A .d.ts in a "type": "module" package is ESM: require() gets the same text as CommonJS.
   writeFileSync(join(pkg, "index.d.cts"), types);
-  writeFileSync(join(pkg, "glue", "api.js"), wrappers(description));
+  writeFileSync(join(modules, "glue", "api.js"), wrappers(description));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));

@@ -33,9 +33,9 @@ function get(path, method = 'GET') {
 before(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'arrears-serve-'));
   const pkg = join(scratch, 'pkg');
-  await mkdir(join(pkg, 'glue'), { recursive: true });
+  await mkdir(pkg, { recursive: true });
   await writeFile(join(pkg, 'browser.js'), 'export default 1;\n');
-  await writeFile(join(pkg, 'glue', 'arrears_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  await writeFile(join(pkg, 'arrears_bg.wasm'), Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
   await writeFile(join(scratch, 'secret.txt'), 'secret\n');
   await symlink(join(scratch, 'secret.txt'), join(pkg, 'escape.txt'));
   server = spawn(process.execPath, ['www/serve.mjs', '0', '--pkg', pkg], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -61,7 +61,7 @@ test('serves the page at / and the package under /node_modules/arrears/, with MI
   assert.equal((await get('/style.css')).type, 'text/css; charset=utf-8');
   const entry = await get('/node_modules/arrears/browser.js');
   assert.deepEqual([entry.status, entry.type, entry.body], [200, 'text/javascript; charset=utf-8', 'export default 1;\n']);
-  const wasm = await get('/node_modules/arrears/glue/arrears_bg.wasm');
+  const wasm = await get('/node_modules/arrears/arrears_bg.wasm');
   assert.deepEqual([wasm.status, wasm.type], [200, 'application/wasm']);
   const head = await get('/node_modules/arrears/browser.js', 'HEAD');
   assert.deepEqual([head.status, head.body], [200, '']);

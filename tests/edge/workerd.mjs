@@ -32,7 +32,7 @@ const IMPORTS = /^(?:import|export)\s(?:[^"';()]*?\sfrom\s*)?["']([^"']+)["']/gm
  *   entry's directory unless given; a module's name is what its importers' specifiers
  *   resolve to);
  * - `arrears` through the package's `workerd` export condition, and every module the entry
- *   imports, under the name its relative import resolves to (`browser.js`, `glue/web.js`);
+ *   imports, under the name its relative import resolves to (`browser.js`, `arrears_bg.wasm`);
  * - `arrears/<subpath>` through the package's exports map (`arrears/policy.schema.json`).
  * `.json` files are JSON modules, `.wasm` files wasm modules. workerd resolves a bare
  * specifier against the importing module's name too, so the modules that import the package

@@ -20,7 +20,7 @@ function packageFiles(dir) {
       .filter((file) => /\.(js|mjs|cjs)$/.test(file))
       .sort()
       .map((file) => join(dir, sub, file));
-  return [join(dir, "glue", "arrears_bg.wasm"), ...js("."), ...js("glue")];
+  return [join(dir, "arrears_bg.wasm"), ...js(".")];
 }
 
 function measured(file) {

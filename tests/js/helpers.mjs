@@ -13,6 +13,11 @@ export const scratch = join(root, "tests", "js", "scratch");
 export const app = join(scratch, "app");
 /** The package built with the feature test-trap. */
 export const trapPkg = join(scratch, "trap-pkg");
+/**
+ * The JS modules of that build before bundling (scripts/build.sh): its browser.js, shared.js
+ * and glue/web.js, for the tests that wrap one of its wasm exports the package does not.
+ */
+export const trapModules = join(root, "target", "test-trap", "modules");
 
 /**
  * The installed package as `import "arrears"` (resolved from inside the scratch project, with

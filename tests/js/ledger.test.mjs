@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { assertError, installedPackage, thrown, trapPkg } from "./helpers.mjs";
+import { assertError, installedPackage, thrown, trapModules, trapPkg } from "./helpers.mjs";
 
 const { esm, cjs } = await installedPackage();
 const assertArrearsError = (e, code, path) => assertError(e, code, path, esm.ArrearsError);
@@ -329,13 +329,13 @@ for (const [style, api] of [
 }
 
 test("agingBatch recovers from a trap like every other function", async () => {
-  // The test build's package, through its browser entry; the batch wrapper over a glue whose
-  // CSV export traps (the test build's testTrap).
-  const url = (file) => pathToFileURL(join(trapPkg, file)).href;
+  // The test build's modules before bundling, through its browser entry; the batch wrapper
+  // over a glue whose CSV export traps (the test build's testTrap).
+  const url = (file) => pathToFileURL(join(trapModules, file)).href;
   const api = await import(url("browser.js"));
   const glue = await import(url("glue/web.js"));
   const { markInitialised, wrapBatch } = await import(url("shared.js"));
-  api.initSync({ module: readFileSync(join(trapPkg, "glue", "arrears_bg.wasm")) });
+  api.initSync({ module: readFileSync(join(trapPkg, "arrears_bg.wasm")) });
   const trappingGlue = { ...glue, agingBatchCsv: () => glue.testTrap(0) };
   markInitialised(trappingGlue);
   const trapping = wrapBatch(trappingGlue);

@@ -14,15 +14,17 @@ import {
   installedPackage,
   registry,
   rustLimit,
+  root,
   thrown,
+  trapModules,
   trapPkg,
   typeScriptErrorCodes,
 } from "./helpers.mjs";
 
 const { esm, cjs } = await installedPackage();
 const installed = join(app, "node_modules", "arrears");
-// The package's own constants, which its entry files do not export.
-const shared = await import(pathToFileURL(join(installed, "shared.js")).href);
+// The package's own constants, which its entry files do not export (bundled into browser.js).
+const shared = await import(pathToFileURL(join(root, "js", "shared.js")).href);
 const assertArrearsError = (e, code, path) => assertError(e, code, path, esm.ArrearsError);
 
 /** A Temporal.PlainDate where the runtime has one, else an object with the same toJSON. */
@@ -150,7 +152,7 @@ test("the browser entry before init() throws not_initialised, then works after i
     try { arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }); } catch (e) {
       before = { arrears: e instanceof arrears.ArrearsError, error: e instanceof Error, code: e.code, path: e.path };
     }
-    arrears.initSync({ module: readFileSync(new URL("glue/arrears_bg.wasm", ${JSON.stringify(pathToFileURL(installed + "/").href)})) });
+    arrears.initSync({ module: readFileSync(new URL("arrears_bg.wasm", ${JSON.stringify(pathToFileURL(installed + "/").href)})) });
     console.log(JSON.stringify({ before, after: arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate }));`;
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
   assert.deepEqual(JSON.parse(out), {
@@ -160,13 +162,13 @@ test("the browser entry before init() throws not_initialised, then works after i
 });
 
 test("a trap throws ArrearsError internal and the next call works", async () => {
-  // The test build's package, through its browser entry, with its extra export testTrap
-  // wrapped as the package wraps every export.
-  const url = (file) => pathToFileURL(join(trapPkg, file)).href;
+  // The test build's modules before bundling (its browser entry, glue and wrappers), with its
+  // extra export testTrap wrapped as the package wraps every export.
+  const url = (file) => pathToFileURL(join(trapModules, file)).href;
   const api = await import(url("browser.js"));
   const glue = await import(url("glue/web.js"));
   const { wrap } = await import(url("shared.js"));
-  api.initSync({ module: readFileSync(join(trapPkg, "glue", "arrears_bg.wasm")) });
+  api.initSync({ module: readFileSync(join(trapPkg, "arrears_bg.wasm")) });
   const trap = wrap(glue, "testTrap");
   for (let round = 0; round < 3; round++) {
     const e = thrown(() => trap({}));

@@ -10,8 +10,8 @@ export * from "./glue/api.js";
 
 /**
  * Loads and instantiates the wasm. With no argument it fetches `arrears_bg.wasm` next to the
- * glue; a bundler that does not follow `new URL(..., import.meta.url)` can pass
- * `{ module_or_path: url }` (the file is the package subpath `arrears/arrears_bg.wasm`).
+ * package's browser.js; a bundler that does not follow `new URL(..., import.meta.url)` can
+ * pass `{ module_or_path: url }` (the file is the package subpath `arrears/arrears_bg.wasm`).
  */
 export async function init(options) {
   await glue.default(options);

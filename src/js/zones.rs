@@ -5,6 +5,7 @@
 //! [`zones`]: crate::strategy::zones
 
 use crate::strategy::zones::unknown;
+use crate::strategy::Instant;
 use chrono::NaiveDate;
 use js_sys::{Array, Date, Intl::DateTimeFormat, Object, Reflect};
 use std::cell::RefCell;
@@ -33,10 +34,10 @@ pub(super) fn offset_of(name: &str, at: i64) -> crate::Result<i32> {
             format
         }
     };
-    // A JS Date takes milliseconds since 1970 as a number: a time, not money, and exact (the
-    // dates of the engine, 1900 to 2199, are within ±2^43 ms, far inside f64's 2^53).
-    let milliseconds = at as f64 * 1000.0;
-    let parts = format.format_to_parts(&Date::new(&JsValue::from_f64(milliseconds)));
+    // The Date from its RFC 3339 text (`2026-03-08T07:00:00Z`), which every engine reads
+    // exactly (ECMA-262's date time string format), so no number of milliseconds is made.
+    let date = Date::new(&JsValue::from_str(&Instant(at).to_string()));
+    let parts = format.format_to_parts(&date);
     let local = local_seconds(&parts)
         .ok_or_else(|| crate::error::internal("Intl gave a date that cannot be read"))?;
     i32::try_from(local - at)

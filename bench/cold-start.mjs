@@ -10,11 +10,13 @@
 // median and the 90th percentile of each figure.
 //
 // Child modes (what each fresh Node process runs):
-//   --child import DIR   `import` of DIR/node.mjs, then dueDate: the user's view
-//   --child parts DIR    the same steps one by one: the JS module (browser.js: the glue and the
-//                        wrappers bundled; not instantiated), reading the wasm file, compiling
-//                        it (`new WebAssembly.Module`), instantiating it (`initSync`), the
-//                        first dueDate, a second dueDate
+//   --child import DIR   `import` of DIR/browser.js (Node's entry: it instantiates the wasm
+//                        on load), then dueDate: the user's view
+//   --child parts DIR    the same steps one by one: the JS module (browser.js, with
+//                        `process.getBuiltinModule` hidden so that it does not instantiate
+//                        the wasm itself), reading the wasm file, compiling it (`new
+//                        WebAssembly.Module`), instantiating it (`initSync`), the first
+//                        dueDate, a second dueDate
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -39,7 +41,7 @@ async function child(mode, dir) {
   const t = [performance.now()];
   const mark = () => t.push(performance.now());
   if (mode === 'import') {
-    const { dueDate } = await import(url('node.mjs'));
+    const { dueDate } = await import(url('browser.js'));
     mark();
     const out = dueDate(INPUT);
     mark();
@@ -47,6 +49,7 @@ async function child(mode, dir) {
     console.log(JSON.stringify({ import: t[1] - t[0], call: t[2] - t[1], total: t[2] - t[0] }));
     return;
   }
+  delete process.getBuiltinModule;
   const api = await import(url('browser.js'));
   mark();
   const bytes = readFileSync(new URL(url('arrears_bg.wasm')));
@@ -145,7 +148,7 @@ function nodeScripts(dirs) {
   writeFileSync(empty, 'export {};\n');
   const users = dirs.map((dir, i) => {
     const file = join(tmp, `user-${i}.mjs`);
-    const entry = pathToFileURL(join(resolve(dir), 'node.mjs')).href;
+    const entry = pathToFileURL(join(resolve(dir), 'browser.js')).href;
     writeFileSync(file, `import { dueDate } from ${JSON.stringify(entry)};\ndueDate(${JSON.stringify(INPUT)});\n`);
     return file;
   });

@@ -18,8 +18,8 @@
 //   batch, less its resident memory (VmRSS) after a request that decides nothing. In Node the
 //   same in a fresh process (maxRSS after, less after one account).
 // - cold: import + first nextAction, in fresh processes. Node: measured inside the process
-//   (import of DIR/node.mjs, then the first and second call), and the first Intl time-zone
-//   format of a process without arrears, for comparison. workerd: from spawning it to the first
+//   (import of DIR/browser.js, which instantiates the wasm in Node, then the first and second
+//   call), and the first Intl time-zone format of a process without arrears, for comparison. workerd: from spawning it to the first
 //   answer, for a worker without arrears, one importing it and one calling nextAction on its
 //   first request; and, in one running workerd, the first nextAction request against the second,
 //   in the bench's worker and in the example (which makes one decision at startup).
@@ -79,7 +79,7 @@ function largest(make) {
 
 /** What each fresh Node process measures. */
 async function child(mode, dir, arg) {
-  const url = pathToFileURL(join(dir, "node.mjs")).href;
+  const url = pathToFileURL(join(dir, "browser.js")).href;
   if (mode === "intl") {
     const t0 = performance.now();
     new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(new Date(0));
@@ -262,7 +262,7 @@ async function decide(workerd, dir, sizes, runs) {
     await server.stop();
   }
   // The same in Node, in this process: parse, decide, key and stringify, as the worker does.
-  const { nextActions } = await import(pathToFileURL(join(dir, "node.mjs")).href);
+  const { nextActions } = await import(pathToFileURL(join(dir, "browser.js")).href);
   console.log(`\n### The same in Node (${runs} runs per size after a warm-up; median, range)\n`);
   console.log("| accounts | CPU ms | µs per account | accounts per CPU-ms |");
   console.log("|---|---|---|---|");

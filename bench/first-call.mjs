@@ -41,7 +41,7 @@ async function child() {
   const calls = Number(option('calls', 2));
   const memory = watchWasmMemory();
   let start = performance.now();
-  const api = await import(pathToFileURL(`${dir}/node.mjs`).href);
+  const api = await import(pathToFileURL(`${dir}/browser.js`).href);
   const importMs = performance.now() - start;
 
   start = performance.now();

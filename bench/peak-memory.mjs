@@ -56,7 +56,7 @@ async function child() {
     if (p.paymentsCsv) p.paymentsCsv = longer(p.paymentsCsv);
   }
   const wasmBytes = watchWasmMemory();
-  const api = await import(pathToFileURL(`${dir}/node.mjs`).href);
+  const api = await import(pathToFileURL(`${dir}/browser.js`).href);
   let input;
   let inputBytes;
   if (mode === 'csv') {

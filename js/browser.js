@@ -1,6 +1,7 @@
 // arrears for browsers and bundlers: call `await init()` once before any other function (a call
 // before it throws ArrearsError `not_initialised`). Deno, workerd and Node use this entry too,
-// each instantiating the wasm its own way on load.
+// each instantiating the wasm its own way on load (Node in package.js, which the package's
+// browser.js is bundled from).
 import * as glue from "./glue/web.js";
 import { markInitialised } from "./shared.js";
 

@@ -51,12 +51,12 @@ else
   cp -R pkg/. "$out"/
   rm -f "$out"/*.tgz
 fi
-# One module instead of four: each ES module costs Node about 0.6 ms to load (DESIGN.md,
+# One module instead of six: each ES module costs Node about 0.6 ms to load (DESIGN.md,
 # "Memory and cold start"), and browsers one request less each.
-node_modules/.bin/esbuild "$modules/browser.js" --bundle --format=esm --platform=neutral \
-  --log-level=warning --outfile="$out/browser.js" --banner:js="// arrears for browsers and bundlers, and the module every runtime's entry imports. Bundled
-// by scripts/build.sh from js/browser.js, js/shared.js, wasm-bindgen's glue and the wrappers
-// scripts/generate.mjs writes: do not edit."
+node_modules/.bin/esbuild "$modules/package.js" --bundle --format=esm --platform=neutral \
+  --log-level=warning --outfile="$out/browser.js" --banner:js="// arrears for browsers, bundlers and Node (which it instantiates on load), and the module
+// the Deno and workerd entries import. Bundled by scripts/build.sh from js/ (package.js and
+// what it imports), wasm-bindgen's glue and the wrappers scripts/generate.mjs writes: do not edit."
 node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$tmp/arrears_bg.wasm" -o "$out/arrears_bg.wasm"

@@ -86,17 +86,17 @@ export function capnpModules(list, configDir) {
  * Starts workerd serving `worker` (a file path) and waits until it answers. Returns
  * `{ request(path, init), stop(), pid }`; `t.after` stops it too.
  */
-export async function startWorkerd(t, worker) {
+export async function startWorkerd(t, worker, { compatibilityDate = "2025-01-01", compatibilityFlags = [] } = {}) {
   const config = join(app, `workerd-${basename(worker)}.capnp`);
-  writeFileSync(config, workerConfig(workerModules(worker), app, "2025-01-01"));
+  writeFileSync(config, workerConfig(workerModules(worker), app, compatibilityDate, compatibilityFlags));
   return serveWorkerd(t, config);
 }
 
 /**
  * A workerd config serving one worker of `modules` (as `workerModules` lists them, paths
- * relative to `base`) on the socket `http`, at `compatibilityDate`.
+ * relative to `base`) on the socket `http`, at `compatibilityDate`, with `compatibilityFlags`.
  */
-export function workerConfig(modules, base, compatibilityDate) {
+export function workerConfig(modules, base, compatibilityDate, compatibilityFlags = []) {
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [(name = "main", worker = .worker)],
@@ -107,6 +107,7 @@ const worker :Workerd.Worker = (
     ${capnpModules(modules, base).join(",\n    ")}
   ],
   compatibilityDate = "${compatibilityDate}",
+  compatibilityFlags = ${JSON.stringify(compatibilityFlags)},
 );
 `;
 }

@@ -90,6 +90,24 @@ test("workerd (the workerd condition) exports every entry point and nothing else
   await workerd.stop();
 });
 
+test("workerd with nodejs_compat, whose process looks like Node's, instantiates through workerd.js", async (t) => {
+  // At this date and flag workerd has process.getBuiltinModule, process.versions.node and a
+  // node:fs, and refuses to compile wasm from bytes: browser.js must not take it for Node.
+  const worker = join(app, "nodejs-compat-worker.js");
+  writeFileSync(
+    worker,
+    `import { dueDate } from "arrears";
+export default {
+  fetch: () => Response.json({ node: globalThis.process?.versions?.node ?? null, dueDate: dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate }),
+};\n`,
+  );
+  const workerd = await startWorkerd(t, worker, { compatibilityDate: "2026-07-01", compatibilityFlags: ["nodejs_compat"] });
+  const answer = await (await workerd.request("/")).json();
+  assert.equal(typeof answer.node, "string", "this workerd's process has no versions.node: the test tests nothing");
+  assert.equal(answer.dueDate, "2024-03-01");
+  await workerd.stop();
+});
+
 test("index.d.ts declares every entry point with its doc and example, and index.d.cts is the same", () => {
   const types = readFileSync(join(installed, "index.d.ts"), "utf8");
   assert.equal(readFileSync(join(installed, "index.d.cts"), "utf8"), types);

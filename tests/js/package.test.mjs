@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import {
@@ -143,18 +143,43 @@ test("a text over MAX_INPUT_BYTES in UTF-8 is limit_exceeded, refused in JS", ()
   assert.equal(esm.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate, "2024-03-01");
 });
 
-test("the browser entry before init() throws not_initialised, then works after initSync", () => {
-  // A fresh process: in this one the Node entry has instantiated the shared glue already.
+test("in Node the package's one module instantiates the wasm on load: no init() needed, and init() is harmless", () => {
+  // A fresh process, importing browser.js as a file (what the `node` condition resolves to).
   const script = `
-    import { readFileSync } from "node:fs";
     import * as arrears from ${JSON.stringify(pathToFileURL(join(installed, "browser.js")).href)};
+    const first = arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate;
+    await arrears.init();
+    arrears.initSync();
+    console.log(JSON.stringify({ first, after: arrears.dueDate({ issueDate: "2024-02-29", terms: "Net 30" }).dueDate }));`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(out), { first: "2024-03-01", after: "2024-03-30" });
+});
+
+test("the browser entry before init() throws not_initialised, then works after initSync (in Deno, which it leaves alone)", () => {
+  // Deno has `process` with getBuiltinModule and versions.node, as Node does; browser.js must
+  // not instantiate itself there (deno.js does, without read permission), so this is the
+  // browser entry as a browser sees it.
+  const script = join(app, "deno-before-init.js");
+  const url = (file) => JSON.stringify(pathToFileURL(join(installed, file)).href);
+  writeFileSync(
+    script,
+    `import source wasm from ${url("arrears_bg.wasm")};
+    import * as arrears from ${url("browser.js")};
     let before;
     try { arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }); } catch (e) {
       before = { arrears: e instanceof arrears.ArrearsError, error: e instanceof Error, code: e.code, path: e.path };
     }
-    arrears.initSync({ module: readFileSync(new URL("arrears_bg.wasm", ${JSON.stringify(pathToFileURL(installed + "/").href)})) });
-    console.log(JSON.stringify({ before, after: arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate }));`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    arrears.initSync({ module: wasm });
+    console.log(JSON.stringify({ before, after: arrears.dueDate({ issueDate: "2024-01-31", terms: "Net 30" }).dueDate }));\n`,
+  );
+  const deno = join(root, "node_modules", ".bin", "deno");
+  // --no-prompt: a read of the wasm file by browser.js would fail instead of prompting.
+  const out = execFileSync(deno, ["run", "--no-prompt", "--no-lock", script], {
+    cwd: app,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
+    timeout: 60_000,
+  });
   assert.deepEqual(JSON.parse(out), {
     before: { arrears: true, error: true, code: "not_initialised", path: "" },
     after: "2024-03-01",

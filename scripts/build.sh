@@ -31,6 +31,8 @@ rm -rf "$modules"
 mkdir -p "$modules/glue"
 cp js/*.js "$modules"/
 cp "$tmp/arrears.js" "$modules/glue/web.js"
+# The JS the wasm imports (`#[wasm_bindgen(module = "/js/...")]`), where the glue imports it.
+cp -R "$tmp/snippets" "$modules/glue/"
 
 if [ "$out" = pkg ]; then
   describe=target/describe

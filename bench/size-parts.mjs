@@ -1,5 +1,5 @@
 // What the wasm is made of: the release wasm (as `make build` leaves it in target/) run through
-// wasm-bindgen with --keep-debug and `wasm-opt -O3 -g`, so the function names stay, then
+// wasm-bindgen with --keep-debug and `wasm-opt -O3 -g` (with build.sh's inlining limit), so the function names stay, then
 // `twiggy top`, each function's bytes added to its module. Sizes are raw (before gzip) and
 // within a few per cent of the shipped file, which is the same code without the names.
 //
@@ -72,7 +72,7 @@ try {
   run('wasm-bindgen', [wasm, '--target', 'web', '--out-dir', tmp, '--out-name', 'arrears', '--no-typescript',
     '--experimental-reset-state-function', '--keep-debug']);
   const named = join(tmp, 'named.wasm');
-  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--one-caller-inline-max-function-size', '0', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     join(tmp, 'arrears_bg.wasm'), '-o', named]);
   const csv = run(twiggy, ['top', '-n', '1000000', '--format', 'csv', named]);

@@ -2,7 +2,7 @@
 # Each test layer is its own target, so one can be run alone (`make test-js`).
 
 .PHONY: setup build figures docs demo test test-rust test-wasm test-package test-js test-types test-lint \
-	test-deno test-edge test-bundlers test-browser scratch test-size test-fuzz fuzz bench
+	test-deno test-bun test-edge test-bundlers test-browser scratch test-size test-fuzz fuzz bench
 
 # The rustup wasm target, the pinned wasm-bindgen CLI and the npm dev tools (skipped when there).
 setup:
@@ -46,7 +46,7 @@ test-size: build
 scratch: build
 	scripts/scratch.sh
 
-test-package: test-js test-types test-lint test-deno test-edge test-bundlers
+test-package: test-js test-types test-lint test-deno test-bun test-edge test-bundlers
 
 test-js: scratch
 	node --test tests/js/
@@ -60,6 +60,9 @@ test-lint: build
 
 test-deno: scratch
 	node --test tests/deno/
+
+test-bun: scratch
+	node --test tests/bun/
 
 test-edge: scratch
 	node --test tests/edge/

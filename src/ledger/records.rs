@@ -17,8 +17,16 @@ use std::collections::HashMap;
 /// A hash map with foldhash's fixed-seed hasher: several times faster than the default
 /// SipHash on short ids, and deterministic. It does not resist keys built to collide; the
 /// keys are the caller's own ids in a pure computation over the caller's own data, so the
-/// worst a crafted input can do is slow down its own call.
-pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+/// worst a crafted input can do is slow down its own call. The only hasher in the wasm: one
+/// copy of the map's code per key and value type, and no SipHash or random seed.
+///
+/// ```
+/// let mut ids = arrears::ledger::records::FastMap::default();
+/// ids.insert("INV-1", 0u32);
+/// assert_eq!(ids.get("INV-1"), Some(&0));
+/// ```
+#[doc(hidden)] // pub for arrears-cold
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// The largest amount of one record, in minor units: 10^15 (10,000,000,000,000.00 in a
 /// two-decimal currency). It keeps every sum and every pro-rata product inside `i128`.

@@ -6,6 +6,7 @@
 //! the other. Ids borrow from the input text wherever it holds no escapes.
 
 use super::batch;
+use super::records::FastMap;
 use super::{
     aging, metrics, payment_behaviour, text_to_minor_units, Accounts, AgingOptions, AgingReport,
     Allocation, ApplicationRequest, Basis, BehaviourReport, Book, Buckets, Invoice, InvoiceRef,
@@ -18,7 +19,6 @@ use crate::money::{parse_amount, Amount, Currency};
 use crate::terms::{Terms, TermsInput};
 use chrono::NaiveDate;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// An invoice.
 #[derive(Clone, Decode, Encode, Describe)]
@@ -387,7 +387,7 @@ pub fn book<'a>(
 ) -> Result<Book<Cow<'a, str>>> {
     let mut accounts = Accounts::default();
     let mut records = Vec::with_capacity(invoices.len());
-    let mut parsed_terms = HashMap::new();
+    let mut parsed_terms = FastMap::default();
     for (i, row) in invoices.into_iter().enumerate() {
         let at = |field| at("invoices", i, field);
         super::records::check_id(&row.id).map_err(at("id"))?;
@@ -476,7 +476,7 @@ pub fn book<'a>(
 fn due_from_terms(
     terms: &TermsInput,
     issue: NaiveDate,
-    parsed: &mut HashMap<String, Terms>,
+    parsed: &mut FastMap<String, Terms>,
 ) -> Result<NaiveDate> {
     let TermsInput::Text(text) = terms else {
         return terms

@@ -10,9 +10,9 @@
 
 use super::instant::Instant;
 use crate::error::{Error, ErrorCode, Result};
+use crate::ledger::records::FastMap;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// How the host answers: the offset east of UTC, in seconds, of zone `name` at an instant
@@ -35,7 +35,7 @@ enum Day {
 
 thread_local! {
     /// The days asked for, per zone.
-    static DAYS: RefCell<HashMap<String, HashMap<i64, Day>>> = RefCell::new(HashMap::new());
+    static DAYS: RefCell<FastMap<String, FastMap<i64, Day>>> = RefCell::new(FastMap::default());
 }
 
 /// Installs the host's time zones; the first call wins. The wasm bindings call it on load.
@@ -132,7 +132,7 @@ impl Zone {
             None => {
                 let found = self.day(day)?;
                 DAYS.with_borrow_mut(|days| {
-                    if days.values().map(HashMap::len).sum::<usize>() >= MAX_DAYS_KEPT {
+                    if days.values().map(FastMap::len).sum::<usize>() >= MAX_DAYS_KEPT {
                         days.clear();
                     }
                     days.entry(self.name.clone())

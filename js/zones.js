@@ -2,7 +2,6 @@
 // clock at an instant, read with Intl.DateTimeFormat's formatToParts. One formatter per zone.
 
 const formats = new Map();
-const FIELDS = ["year", "month", "day", "hour", "minute", "second"];
 
 /**
  * The local clock of time zone `zone` at `instant` (RFC 3339 in UTC), written as an RFC 3339
@@ -13,10 +12,16 @@ export function localClock(zone, instant) {
   let format = formats.get(zone);
   if (format === undefined) {
     try {
+      const numeric = "numeric";
       format = new Intl.DateTimeFormat("en-US", {
         timeZone: zone,
         hourCycle: "h23",
-        ...Object.fromEntries(FIELDS.map((field) => [field, "numeric"])),
+        year: numeric,
+        month: numeric,
+        day: numeric,
+        hour: numeric,
+        minute: numeric,
+        second: numeric,
       });
     } catch (error) {
       if (error instanceof RangeError) return undefined;

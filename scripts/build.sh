@@ -27,6 +27,11 @@ wasm-bindgen "$wasm" --target web --out-dir "$tmp" --out-name arrears \
 # package's browser.js is bundled from them; tests that reach inside the package (its trap
 # recovery) import them as they are.
 modules=${CARGO_TARGET_DIR:-target}/modules
+if [ "$out" != pkg ]; then
+  # The wrappers are pkg/'s: kept before $modules, which may be target/modules, is emptied.
+  [ -f target/modules/glue/api.js ] || { echo "build.sh: build pkg/ first" >&2; exit 1; }
+  cp target/modules/glue/api.js "$tmp/api.js"
+fi
 rm -rf "$modules"
 mkdir -p "$modules/glue"
 cp js/*.js "$modules"/
@@ -46,8 +51,7 @@ if [ "$out" = pkg ]; then
   node scripts/generate.mjs "$describe" pkg "$modules"
   [ -f README.md ] && cp README.md pkg/README.md
 else
-  [ -f target/modules/glue/api.js ] || { echo "build.sh: build pkg/ first" >&2; exit 1; }
-  cp target/modules/glue/api.js "$modules/glue/api.js"
+  cp "$tmp/api.js" "$modules/glue/api.js"
   rm -rf "$out"
   mkdir -p "$out"
   cp -R pkg/. "$out"/

@@ -23,7 +23,7 @@ line() { # LABEL RAW GZIPPED
     "$1" "$2" "$(echo "$2 / 1024" | bc -l)" "$3" "$(echo "$3 / 1024" | bc -l)"
 }
 raw=0 gz=0 files=0
-for file in "$pkg"/arrears_bg.wasm "$pkg"/*.js "$pkg"/*.mjs "$pkg"/*.cjs; do
+for file in "$pkg"/arrears_bg.wasm "$pkg"/*.js "$pkg"/*.cjs; do
   [ -f "$file" ] || continue
   r=$(wc -c < "$file")
   g=$(gzip -9 -c "$file" | wc -c)

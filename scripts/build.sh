@@ -15,7 +15,13 @@ features=${2:-}
 
 scripts/setup.sh rust npm
 
-cargo build --release --target wasm32-unknown-unknown ${features:+--features "$features"}
+# The standard library rebuilt with the crate (`-Z build-std`, nightly) so that a panic is
+# only a trap (`panic=immediate-abort`): no panic message is formatted, and none was ever shown
+# (a panic already aborted). 10 KB less gzipped at the same speed (DESIGN.md, "Size").
+nightly=$(scripts/setup.sh --nightly)
+cargo "+$nightly" build --release --target wasm32-unknown-unknown -Z build-std=std,panic_abort \
+  --config 'target.wasm32-unknown-unknown.rustflags = ["-Zunstable-options", "-Cpanic=immediate-abort"]' \
+  ${features:+--features "$features"}
 wasm=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/arrears.wasm
 
 tmp=$(mktemp -d)

@@ -9,7 +9,6 @@ read -r -a levels <<< "${levels[*]}"
 for level in "${levels[@]}"; do
   out=target/opt-level-$level
   CARGO_PROFILE_RELEASE_OPT_LEVEL=$level scripts/build.sh "$out" > /dev/null
-  echo "opt-level $level: $(scripts/size.sh "$out/arrears_bg.wasm" | sed 's/^size: [^ ]* //')"
+  echo "opt-level $level: $(scripts/size.sh "$out" | head -1 | sed 's/^size: [^ ]* //')"
   node scripts/opt-bench.cjs "$out/node.cjs"
 done
-cargo build --release --target wasm32-unknown-unknown --quiet

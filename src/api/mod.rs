@@ -5,13 +5,11 @@
 //! declarations, the JS wrappers of every runtime and the docs' function list
 //! (`scripts/generate.mjs`). Adding an entry point is one entry below and its core function.
 
-mod batch;
-
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode, Schemas, Value};
 use crate::limits::MAX_INPUT_BYTES;
 
-pub use batch::{aging_batch_columns, aging_batch_csv};
+pub use crate::ledger::batch::{aging_batch_columns, aging_batch_csv};
 
 /// Calls `$callback!` with every entry point:
 /// `/// doc` `jsName => rust_name(Input) -> Output = core::function;`.

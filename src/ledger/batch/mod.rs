@@ -3,7 +3,11 @@
 //!
 //! Both hand their rows to [`Book::new`], so duplicate ids, unknown invoices and
 //! over-application are checked exactly as for `aging`; its errors are moved to the batch
-//! input's own words (`paymentsCsv:12:invoiceId`).
+//! input's own words (`paymentsCsv:12:invoiceId`). [`aging_batch_csv`] and
+//! [`aging_batch_columns`] are `agingBatch` on them, as the JS package calls it, so a portfolio
+//! never crosses the boundary as JSON. They are here rather than in `api` so that the report
+//! over a batch's book is compiled once, in the hot crate, for the JSON form and these two,
+//! not again in the crate of `api` (DESIGN.md, "Size").
 //!
 //! ```
 //! let book = arrears::ledger::batch::csv::read(
@@ -20,11 +24,68 @@ pub mod csv;
 
 use crate::error::{Error, Result, Segment};
 use crate::ledger::records::FastMap;
+use crate::ledger::requests::{batch_report, BatchOptions};
 use crate::ledger::{
     Accounts, ApplicationRequest, Book, Invoice, InvoiceRef, Receipt, ReceiptKind,
 };
 use crate::money::Currency;
 use std::borrow::Cow;
+
+/// `agingBatch` from CSV texts; `options_json` is `{ asOf, buckets?, basis? }`. Returns what
+/// the registry's `agingBatch` returns. An empty payments or credits text means none.
+///
+/// # Errors
+/// Those of the options, of [`csv::read`] and of the report.
+///
+/// ```
+/// let invoices = "id,customerId,issueDate,dueDate,amount,currency\nA,acme,2024-01-01,2024-01-31,100,EUR\n";
+/// let payments = "id,customerId,date,amount,currency,invoiceId\nP,acme,2024-02-01,30,EUR,\n";
+/// let out = arrears::ledger::batch::aging_batch_csv(r#"{"asOf": "2024-03-01"}"#, invoices, Some(payments), None)?;
+/// assert!(out.contains(r#""total":"70.00""#));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn aging_batch_csv(
+    options_json: &str,
+    invoices_csv: &str,
+    payments_csv: Option<&str>,
+    credits_csv: Option<&str>,
+) -> Result<String> {
+    let options: BatchOptions = crate::json::from_str(options_json)?;
+    let book = csv::read(invoices_csv, payments_csv, credits_csv)?;
+    crate::json::to_string(&batch_report(&options, &book)?)
+}
+
+/// `agingBatch` from typed columns (see [`columns`] for their format); `options_json` is
+/// `{ asOf, buckets?, basis? }`.
+///
+/// # Errors
+/// Those of the options, of [`columns::read`] and of the report.
+///
+/// ```
+/// use arrears::ledger::batch::columns::{Columns, InvoiceColumns};
+/// let columns = Columns {
+///     customers: "acme",
+///     currencies: "EUR",
+///     invoices: InvoiceColumns {
+///         id: "A",
+///         customer: &[0],
+///         issue_date: &[19723], // 2024-01-01
+///         due_date: &[19753],   // 2024-01-31
+///         amount_minor: &[10000],
+///         currency: &[0],
+///         disputed: &[],
+///     },
+///     ..Columns::default()
+/// };
+/// let out = arrears::ledger::batch::aging_batch_columns(r#"{"asOf": "2024-03-01"}"#, &columns)?;
+/// assert!(out.contains(r#""total":"100.00""#));
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub fn aging_batch_columns(options_json: &str, columns: &columns::Columns<'_>) -> Result<String> {
+    let options: BatchOptions = crate::json::from_str(options_json)?;
+    let book = columns::read(columns)?;
+    crate::json::to_string(&batch_report(&options, &book)?)
+}
 
 /// Rows read so far, before the cross-row checks of [`Book::new`].
 #[derive(Default)]

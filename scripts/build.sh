@@ -71,8 +71,10 @@ node_modules/.bin/esbuild "$modules/package.js" --bundle --minify --format=esm -
 // what it imports), wasm-bindgen's glue and the wrappers scripts/generate.mjs writes: do not edit."
 # No function inlined by wasm-opt only because it has one caller: LLVM has chosen what to
 # inline at opt-level 3, and wasm-opt's extra inlining made the wasm 10.8 KB larger gzipped at
-# the same speed (DESIGN.md, "Size").
-node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 0 \
+# the same speed (DESIGN.md, "Size"). `--low-memory-unused`: no address is computed by wrapping
+# around into the first KB of memory (the bottom of the stack, which grows down from 1 MiB),
+# so constant offsets fold into loads and stores: 1.1 KB less gzipped, the same speed.
+node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 0 --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$tmp/arrears_bg.wasm" -o "$out/arrears_bg.wasm"

@@ -1,14 +1,14 @@
-// The host's time zones for the wasm (src/js/zones.rs imports this module): a zone's local
-// clock at an instant, read with Intl.DateTimeFormat's formatToParts. One formatter per zone.
+// The host's time zones for the wasm (src/js/zones.rs imports this module): a zone's offset
+// from UTC at an instant, read with Intl.DateTimeFormat's formatToParts. One formatter per zone.
 
 const formats = new Map();
 
 /**
- * The local clock of time zone `zone` at `instant` (RFC 3339 in UTC), written as an RFC 3339
- * instant in UTC, `"2026-03-08T03:00:00Z"` for New York at 07:00 UTC that day; undefined when
- * the host does not know the zone (Intl throws a RangeError).
+ * The offset east of UTC, in seconds, of time zone `zone` at `seconds` since 1970-01-01 UTC:
+ * -18000 for New York at 06:00 UTC on 8 March 2026, -14400 an hour later; undefined when the
+ * host does not know the zone (Intl throws a RangeError).
  */
-export function localClock(zone, instant) {
+export function offsetOf(zone, seconds) {
   let format = formats.get(zone);
   if (format === undefined) {
     try {
@@ -30,9 +30,10 @@ export function localClock(zone, instant) {
     formats.set(zone, format);
   }
   const clock = {};
-  for (const { type, value } of format.formatToParts(new Date(instant))) clock[type] = value;
-  const two = (field) => clock[field].padStart(2, "0");
-  // Older engines write midnight as 24 even on a 24-hour clock.
-  const hour = String(Number(clock.hour) % 24).padStart(2, "0");
-  return `${clock.year.padStart(4, "0")}-${two("month")}-${two("day")}T${hour}:${two("minute")}:${two("second")}Z`;
+  for (const { type, value } of format.formatToParts(new Date(seconds * 1000))) clock[type] = Number(value);
+  // The local clock read as if it were UTC, less the instant. Years here are 1899 to 2200, so
+  // Date.UTC's reading of years 0 to 99 as 1900 to 1999 never applies. Older engines write
+  // midnight as 24 even on a 24-hour clock.
+  const local = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour % 24, clock.minute, clock.second);
+  return local / 1000 - seconds;
 }

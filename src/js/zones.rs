@@ -1,29 +1,29 @@
 //! The host's time zones through `Intl.DateTimeFormat`, for the core's [`zones`]: a zone's
-//! local clock at an instant, from js/zones.js, less the instant is its offset. A name `Intl`
-//! refuses is `unknown_time_zone`.
+//! offset at an instant, from js/zones.js. A name `Intl` refuses is `unknown_time_zone`.
 //!
 //! [`zones`]: crate::strategy::zones
 
 use crate::strategy::zones::unknown;
-use crate::strategy::Instant;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/zones.js")]
 extern "C" {
-    /// The local clock of `zone` at `instant` (both RFC 3339, in UTC), or `None` for a zone
-    /// the host does not know.
-    #[wasm_bindgen(js_name = localClock)]
-    fn local_clock(zone: &str, instant: &str) -> Option<String>;
+    /// The offset east of UTC, in seconds, of `zone` at `seconds` since 1970 UTC, or `None`
+    /// for a zone the host does not know.
+    #[wasm_bindgen(js_name = offsetOf)]
+    fn host_offset(zone: &str, seconds: f64) -> Option<f64>;
 }
 
 /// The offset east of UTC, in seconds, of zone `name` at `at` (seconds since 1970 UTC).
 pub(super) fn offset_of(name: &str, at: i64) -> crate::Result<i32> {
-    let local = local_clock(name, &Instant(at).to_string()).ok_or_else(|| unknown(name))?;
-    let local: Instant = local
-        .parse()
-        .map_err(|_| crate::error::internal("Intl gave a date that cannot be read"))?;
-    i32::try_from(local.0 - at)
-        .map_err(|_| crate::error::internal("Intl gave an offset out of range"))
+    // Instants are within 1900 to 2199, far inside the 2^53 seconds an f64 holds exactly.
+    let offset = host_offset(name, at as f64).ok_or_else(|| unknown(name))?;
+    // No zone is a day or more from UTC; NaN (a clock Intl wrote oddly) fails the test too.
+    if offset.fract() == 0.0 && offset.abs() < 86_400.0 {
+        Ok(offset as i32)
+    } else {
+        Err(crate::error::internal("Intl gave an offset out of range"))
+    }
 }
 
 #[cfg(test)]
@@ -51,5 +51,16 @@ mod tests {
         );
         // Asked again after the error, a known zone still answers.
         assert_eq!(offset_of("UTC", 0).ok(), Some(0));
+        // At the ends of the supported years the local clock is in 2200 or 1899: Kathmandu is
+        // UTC+5:45 at 2200-01-01T00:00:00Z (7,258,118,400), Los Angeles UTC−8 at
+        // 1900-01-01T00:00:00Z (−2,208,988,800).
+        assert_eq!(
+            offset_of("Asia/Kathmandu", 7_258_118_400).ok(),
+            Some(20_700)
+        );
+        assert_eq!(
+            offset_of("America/Los_Angeles", -2_208_988_800).ok(),
+            Some(-8 * 3600)
+        );
     }
 }

@@ -81,6 +81,24 @@ pub fn unknown(name: &str) -> Error {
     Error::new(ErrorCode::UnknownTimeZone, message)
 }
 
+/// Names refused as time zones everywhere, so that no answer depends on which host is asked
+/// (`*` ends a prefix): placeholders for a zone that is not known, which jiff knows and V8's
+/// Intl does not (`Factory`, the IANA database's zone of a machine whose zone is not set;
+/// `Etc/Unknown`, CLDR's), and names the IANA database has removed that ICU still knows
+/// (`SystemV/*` and `US/Pacific-New` in release 2020b, `Canada/East-Saskatchewan` in 2017c;
+/// the database's NEWS file).
+///
+/// ```
+/// assert!(arrears::strategy::zones::NOT_ZONES.contains(&"Factory"));
+/// ```
+pub const NOT_ZONES: [&str; 5] = [
+    "Factory",
+    "Etc/Unknown",
+    "SystemV/*",
+    "US/Pacific-New",
+    "Canada/East-Saskatchewan",
+];
+
 /// A debtor's time zone, checked.
 ///
 /// ```
@@ -97,13 +115,23 @@ pub struct Zone {
 
 impl Zone {
     /// The zone `name`, known to the host. Names are IANA names, which begin with a letter:
-    /// offsets such as `+05:00`, which some hosts take as zones, are not.
+    /// offsets such as `+05:00`, which some hosts take as zones, are not; nor are the
+    /// [`NOT_ZONES`], which one host knows and another does not.
     ///
     /// # Errors
     /// `unknown_time_zone` for a name the host does not know.
     pub fn new(name: &str) -> Result<Zone> {
         let offset_of = host()?;
-        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) || name.len() > 64 {
+        let listed = |listed: &&str| match listed.strip_suffix('*') {
+            Some(prefix) => name
+                .get(..prefix.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(prefix)),
+            None => name.eq_ignore_ascii_case(listed),
+        };
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+            || name.len() > 64
+            || NOT_ZONES.iter().any(listed)
+        {
             return Err(unknown(name));
         }
         let zone = Zone {

@@ -24,7 +24,8 @@ const expectedExports = [...names, ...EXTRAS].sort();
 /**
  * Wasm exports that are not entry points: the input buffer and the memory the wrappers write
  * into, agingBatch's CSV and columns forms (shared.js `wrapBatch`), and wasm-bindgen 0.2.130's
- * own (the memory, its allocator (realloc: strings from Intl, src/js/zones.rs), externref table, start function, and the globals of
+ * own (the memory, its allocator (no realloc: no string comes back from JS since the time
+ * zones answer a number, src/js/zones.rs), externref table, start function, and the globals of
  * `--experimental-reset-state-function`).
  */
 const WASM_INTERNALS = [
@@ -34,7 +35,6 @@ const WASM_INTERNALS = [
   "agingBatchColumns",
   "memory",
   "__wbindgen_malloc",
-  "__wbindgen_realloc",
   "__wbindgen_free",
   "__wbindgen_exn_store",
   "__wbindgen_externrefs",

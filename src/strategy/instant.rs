@@ -31,8 +31,12 @@ impl Instant {
         chrono::DateTime::from_timestamp(seconds, 0).map_or(NaiveDateTime::MIN, |d| d.naive_utc())
     }
 
-    /// RFC 3339 with the local offset: `2026-12-03T08:00:00-05:00`.
+    /// RFC 3339 with the local offset: `2026-12-03T08:00:00-05:00`. An offset with seconds
+    /// (local mean time before a zone took standard time, −11:22:48 in Pago Pago in 1900),
+    /// which RFC 3339 cannot write, is shown to the nearest minute with the local time that
+    /// goes with it, so the text still names this instant.
     pub(crate) fn with_offset(self, offset: i32) -> String {
+        let offset = (offset + 30).div_euclid(60) * 60;
         let local = self.local(offset);
         let sign = if offset < 0 { '-' } else { '+' };
         let minutes = offset.unsigned_abs() / 60;
@@ -177,6 +181,14 @@ mod tests {
         let at: Instant = "2026-03-08T07:30:00Z".parse()?;
         assert_eq!(at.with_offset(-5 * 3600), "2026-03-08T02:30:00-05:00");
         assert_eq!(at.with_offset(5 * 3600 + 1800), "2026-03-08T13:00:00+05:30");
+        // Local mean time with seconds (Pago Pago −11:22:48, Amsterdam +0:19:32 before 1937):
+        // the nearest minute, and the text still names the same instant.
+        let lmt: Instant = "1900-01-03T00:00:00Z".parse()?;
+        assert_eq!(lmt.with_offset(-40_968), "1900-01-02T12:37:00-11:23");
+        assert_eq!(lmt.with_offset(1_172), "1900-01-03T00:20:00+00:20");
+        for offset in [-40_968, -40_950, 1_172, 1_150, -30, 29] {
+            assert_eq!(lmt.with_offset(offset).parse::<Instant>()?, lmt, "{offset}");
+        }
         Ok(())
     }
 }

@@ -4,11 +4,12 @@
 const formats = new Map();
 
 /**
- * The offset east of UTC, in seconds, of time zone `zone` at `seconds` since 1970-01-01 UTC:
- * -18000 for New York at 06:00 UTC on 8 March 2026, -14400 an hour later; undefined when the
- * host does not know the zone (Intl throws a RangeError).
+ * The offset east of UTC, in whole seconds, of time zone `zone` at `seconds` (a BigInt) since
+ * 1970-01-01 UTC: -18000 for New York at 06:00 UTC on 8 March 2026, -14400 an hour later;
+ * undefined when the host does not know the zone (Intl throws a RangeError).
  */
-export function offsetOf(zone, seconds) {
+export function offsetOf(zone, bigSeconds) {
+  const seconds = Number(bigSeconds);
   let format = formats.get(zone);
   if (format === undefined) {
     try {
@@ -35,5 +36,8 @@ export function offsetOf(zone, seconds) {
   // Date.UTC's reading of years 0 to 99 as 1900 to 1999 never applies. Older engines write
   // midnight as 24 even on a 24-hour clock.
   const local = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour % 24, clock.minute, clock.second);
-  return local / 1000 - seconds;
+  const offset = local / 1000 - seconds;
+  // A clock Intl wrote in a way not read here would be NaN, which the wasm would take as 0.
+  if (!Number.isInteger(offset)) throw new Error(`arrears: Intl gave a clock that cannot be read in ${zone}`);
+  return offset;
 }

@@ -8,19 +8,18 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/zones.js")]
 extern "C" {
-    /// The offset east of UTC, in seconds, of `zone` at `seconds` since 1970 UTC, or `None`
-    /// for a zone the host does not know.
+    /// The offset east of UTC, in whole seconds, of `zone` at `seconds` since 1970 UTC, or
+    /// `None` for a zone the host does not know.
     #[wasm_bindgen(js_name = offsetOf)]
-    fn host_offset(zone: &str, seconds: f64) -> Option<f64>;
+    fn host_offset(zone: &str, seconds: i64) -> Option<i32>;
 }
 
 /// The offset east of UTC, in seconds, of zone `name` at `at` (seconds since 1970 UTC).
 pub(super) fn offset_of(name: &str, at: i64) -> crate::Result<i32> {
-    // Instants are within 1900 to 2199, far inside the 2^53 seconds an f64 holds exactly.
-    let offset = host_offset(name, at as f64).ok_or_else(|| unknown(name))?;
-    // No zone is a day or more from UTC; NaN (a clock Intl wrote oddly) fails the test too.
-    if offset.fract() == 0.0 && offset.abs() < 86_400.0 {
-        Ok(offset as i32)
+    let offset = host_offset(name, at).ok_or_else(|| unknown(name))?;
+    // No zone is a day or more from UTC.
+    if offset.abs() < 86_400 {
+        Ok(offset)
     } else {
         Err(crate::error::internal("Intl gave an offset out of range"))
     }

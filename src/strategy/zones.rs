@@ -122,15 +122,15 @@ impl Zone {
     /// `unknown_time_zone` for a name the host does not know.
     pub fn new(name: &str) -> Result<Zone> {
         let offset_of = host()?;
-        let listed = |listed: &&str| match listed.strip_suffix('*') {
+        let matches = |pattern: &&str| match pattern.strip_suffix('*') {
             Some(prefix) => name
                 .get(..prefix.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(prefix)),
-            None => name.eq_ignore_ascii_case(listed),
+            None => name.eq_ignore_ascii_case(pattern),
         };
         if !name.starts_with(|c: char| c.is_ascii_alphabetic())
             || name.len() > 64
-            || NOT_ZONES.iter().any(listed)
+            || NOT_ZONES.iter().any(matches)
         {
             return Err(unknown(name));
         }

@@ -5,10 +5,11 @@
 //! The generated code calls `::arrears::json` (the crate names itself `arrears` with
 //! `extern crate self as arrears`), so the derives serve arrears and its tests.
 //! Each type's decoder is one small non-generic function: the reader does the work
-//! (`::arrears::json::Reader::fields` walks the object, matches keys against the field list and
-//! reads each value into its slot, an `Option` of the field's type behind `&mut dyn Field`), so
-//! the code that reads a value exists once per field type, not once per field, and the
-//! decoder only lists its slots and checks the required ones in one place.
+//! (`::arrears::json::Reader::fields` walks the object, matches keys against the field list,
+//! reads each value into its place in the value, behind `&mut dyn Field`, and checks that the
+//! required fields were given), so the code that reads a value exists once per field type,
+//! not once per field. The value starts as `Blank::blank()` (derived with `Decode`): each
+//! required field blank, each optional one `None`, each defaulted one its default.
 //!
 //! Field attributes, `#[json(...)]`:
 //! - `rename = "name"`: the JSON name (default: the field in camelCase);
@@ -36,7 +37,7 @@
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
-use quote::{format_ident, quote};
+use quote::quote;
 use syn::{
     parse_macro_input, Attribute, Data, DeriveInput, Expr, ExprLit, Fields, GenericParam, Generics,
     Ident, Lit, LitStr, Meta, Path, Type,
@@ -254,54 +255,33 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
                     "flatten and skip are for output types",
                 ));
             }
+            if fields.len() > 64 {
+                return Err(syn::Error::new_spanned(
+                    shape.ident,
+                    "at most 64 fields: the reader keeps them in a u64",
+                ));
+            }
             let names = fields.iter().map(|f| &f.name);
-            let slots: Vec<_> = (0..fields.len()).map(|i| format_ident!("f{i}")).collect();
-            let slot_types = fields.iter().map(|f| f.optional.unwrap_or(f.ty));
-            let required: Vec<_> = fields
+            let required = fields
                 .iter()
-                .zip(&slots)
-                .filter(|(f, _)| f.required())
-                .collect();
-            let required_names = required.iter().map(|(f, _)| &f.name);
-            let required_slots = required.iter().map(|(_, slot)| slot);
-            let patterns = fields
-                .iter()
-                .zip(&slots)
-                .map(|(f, slot)| match f.required() {
-                    true => quote!(::core::option::Option::Some(#slot)),
-                    false => quote!(#slot),
-                });
-            let values = fields.iter().zip(&slots).map(|(f, slot)| {
+                .enumerate()
+                .filter(|(_, f)| f.required())
+                .fold(0u64, |mask, (i, _)| mask | 1 << i);
+            let slots = fields.iter().map(|f| {
                 let field = f.ident;
-                let value = match (&f.default, f.optional) {
-                    (Some(None), None) => quote!(#slot.unwrap_or_default()),
-                    (Some(Some(path)), None) => quote!(#slot.unwrap_or_else(#path)),
-                    _ => quote!(#slot),
-                };
-                quote!(#field: #value,)
+                quote!(&mut value.#field as &mut dyn ::arrears::json::Field<#lifetime>)
             });
-            // One `let ... else` for all required fields: a single exit that drops the
-            // slots, rather than one per field.
-            let unpack = match required.is_empty() {
-                true => quote!(let (#(#patterns,)*) = (#(#slots,)*);),
-                false => quote! {
-                    let absent = [#(#required_slots.is_none()),*];
-                    let (#(#patterns,)*) = (#(#slots,)*) else {
-                        return ::core::result::Result::Err(::arrears::json::missing(&absent, &[#(#required_names),*]));
-                    };
-                },
-            };
             let ranges = fields.iter().filter_map(|f| {
                 let (field, name) = (f.ident, &f.name);
                 let (low, high) = f.range?;
                 Some(quote!(::arrears::json::within(::arrears::json::Ranged::number(&value.#field), #low, #high, #name)?;))
             });
+            // The value starts blank and each field is read into its place, so the decoder
+            // holds no copy of the fields and one drop (of `value`) serves every error.
             quote! {
                 const FIELDS: &[&str] = &[#(#names),*];
-                #(let mut #slots: ::core::option::Option<#slot_types> = ::core::option::Option::None;)*
-                reader.fields(FIELDS, &mut [#(&mut #slots as &mut dyn ::arrears::json::Field<#lifetime>),*])?;
-                #unpack
-                let value = #ident { #(#values)* };
+                let mut value = <Self as ::arrears::json::Blank>::blank();
+                reader.fields(FIELDS, &mut [#(#slots),*], #required)?;
                 #(#ranges)*
                 ::core::result::Result::Ok(value)
             }
@@ -327,13 +307,51 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
             }
         }
     };
+    let (impl_generics, _) = impl_parts(shape)?;
+    let blank = blank(shape);
     Ok(quote! {
         impl<#impl_lifetime> ::arrears::json::Decode<#lifetime> for #ty {
             fn decode(reader: &mut ::arrears::json::Reader<#lifetime>) -> ::arrears::Result<Self> {
                 #body
             }
         }
+
+        impl #impl_generics ::arrears::json::Blank for #ty {
+            fn blank() -> Self {
+                #blank
+            }
+        }
     })
+}
+
+/// The value a decoder starts from: each field blank, `None` or its default; an enum's first
+/// variant.
+fn blank(shape: &Shape) -> Tokens {
+    let ident = shape.ident;
+    match &shape.kind {
+        Kind::Struct(fields) => {
+            let values = fields.iter().map(|f| {
+                let field = f.ident;
+                let value = match (&f.default, f.optional) {
+                    (_, Some(_)) => quote!(::core::option::Option::None),
+                    (Some(Some(path)), None) => quote!(#path()),
+                    (Some(None), None) => quote!(::core::default::Default::default()),
+                    (None, None) => quote!(::arrears::json::Blank::blank()),
+                };
+                quote!(#field: #value,)
+            });
+            quote!(#ident { #(#values)* })
+        }
+        Kind::Enum { variants, .. } => match variants.first() {
+            Some(v) => {
+                let variant = v.ident;
+                quote!(#ident::#variant)
+            }
+            None => quote!(::core::compile_error!(
+                "an enum read from JSON needs a variant"
+            )),
+        },
+    }
 }
 
 fn encode(shape: &Shape) -> syn::Result<Tokens> {

@@ -18,6 +18,12 @@ pub use iso::{check_range, parse_date};
 /// [`Error`]: crate::Error
 macro_rules! named_json {
     ($type:ty, $example:literal, $description:literal) => {
+        impl crate::json::Blank for $type {
+            fn blank() -> Self {
+                Self::ALL[0]
+            }
+        }
+
         impl crate::json::Decode<'_> for $type {
             fn decode(reader: &mut crate::json::Reader<'_>) -> crate::Result<Self> {
                 reader

@@ -2,9 +2,28 @@
 //! strings, lists and options. The types of the field (dates, amounts, currencies) have theirs
 //! in their own modules.
 
-use super::{Decode, Describe, Encode, Reader, Schemas, Value, Writer};
+use super::{Blank, Decode, Describe, Encode, Reader, Schemas, Value, Writer};
 use crate::error::{quoted, Error, ErrorCode, Result};
 use std::borrow::Cow;
+
+/// The standard types start from their `Default`: `false`, 0, empty.
+macro_rules! blank_by_default {
+    ($($t:ty),*) => {$(
+        impl Blank for $t {
+            fn blank() -> Self {
+                Self::default()
+            }
+        }
+    )*};
+}
+
+blank_by_default!(bool, u8, u32, u64, usize, i32, i64, String, Cow<'_, str>);
+
+impl<T> Blank for Vec<T> {
+    fn blank() -> Self {
+        Vec::new()
+    }
+}
 
 impl Decode<'_> for bool {
     fn decode(reader: &mut Reader<'_>) -> Result<bool> {

@@ -47,6 +47,19 @@ pub trait Decode<'a>: Sized {
     fn decode(reader: &mut Reader<'a>) -> Result<Self>;
 }
 
+/// The value a derived decoder starts a required field with, before the input gives the
+/// field's value: the decoder either replaces it or fails, so no caller sees it. Derived with
+/// [`Decode`] (each field blank, `None` or its default; an enum's first variant).
+///
+/// ```
+/// use arrears::json::Blank;
+/// assert_eq!((u32::blank(), String::blank()), (0, String::new()));
+/// ```
+pub trait Blank {
+    /// The placeholder.
+    fn blank() -> Self;
+}
+
 /// A type written as JSON. Derive it for structs of named fields and enums of unit variants.
 ///
 /// ```
@@ -175,35 +188,4 @@ pub fn within(value: Option<i64>, low: i64, high: i64, name: &str) -> Result<()>
         }
         _ => Ok(()),
     }
-}
-
-/// A required field's value, or `missing_field` at its name.
-///
-/// # Errors
-/// [`ErrorCode::MissingField`] when `value` is `None`.
-///
-/// ```
-/// let e = arrears::json::required::<u32>(None, "asOf").err().map(|e| e.path());
-/// assert_eq!(e.as_deref(), Some("asOf"));
-/// ```
-pub fn required<T>(value: Option<T>, name: &str) -> Result<T> {
-    value.ok_or_else(|| missing_field(name))
-}
-
-/// The `missing_field` error of the first required field that is absent: `absent` says for
-/// each of `names` whether it is. What a derived decoder returns when a field is missing.
-///
-/// ```
-/// let e = arrears::json::missing(&[false, true], &["id", "asOf"]);
-/// assert_eq!((e.code().as_str(), e.path()), ("missing_field", "asOf".to_string()));
-/// ```
-pub fn missing(absent: &[bool], names: &[&str]) -> Error {
-    match absent.iter().zip(names).find(|(absent, _)| **absent) {
-        Some((_, name)) => missing_field(name),
-        None => Error::new(ErrorCode::Internal, "no required field is absent"),
-    }
-}
-
-fn missing_field(name: &str) -> Error {
-    Error::new(ErrorCode::MissingField, format!("'{name}' is required")).in_field(name)
 }

@@ -127,38 +127,59 @@ impl<'a> Reader<'a> {
         fields: &[&str],
         each: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>,
     ) -> Result<()> {
-        self.walk(fields, each)
+        self.walk(fields, each).map(|_| ())
     }
 
     /// Reads an object into `slots`, one per name of `fields`: each key's value is read by
-    /// its slot (a `null` value leaves the slot as it is). What the derived decoders call: the
-    /// loop is here once, and a struct's decoder only lists its slots.
+    /// its slot (a `null` value leaves the slot as it is). Then each field whose bit is set in
+    /// `required` (bit `i` for `fields[i]`) must have had a value. What the derived decoders
+    /// call: the loop and the check are here once, and a struct's decoder only lists its
+    /// fields.
     ///
     /// # Errors
-    /// Those of [`Reader::object`], with what a slot returns inside its key's field.
+    /// Those of [`Reader::object`], with what a slot returns inside its key's field;
+    /// [`ErrorCode::MissingField`] at the first required field without a value.
     ///
     /// ```
     /// let mut reader = arrears::json::Reader::new(r#"{"b": true, "a": null}"#);
-    /// let (mut a, mut b) = (None::<bool>, None::<bool>);
-    /// reader.fields(&["a", "b"], &mut [&mut a, &mut b])?;
-    /// assert_eq!((a, b), (None, Some(true)));
+    /// let (mut a, mut b) = (None::<bool>, false);
+    /// reader.fields(&["a", "b"], &mut [&mut a, &mut b], 0b10)?;
+    /// assert_eq!((a, b), (None, true));
+    /// let e = arrears::json::Reader::new(r#"{"a": true}"#).fields(&["a", "b"], &mut [&mut a, &mut b], 0b10);
+    /// assert_eq!(e.err().map(|e| e.path()).as_deref(), Some("b"));
     /// # Ok::<(), arrears::Error>(())
     /// ```
-    pub fn fields(&mut self, fields: &[&str], slots: &mut [&mut dyn Field<'a>]) -> Result<()> {
-        self.walk(fields, |reader, index| match slots.get_mut(index) {
+    pub fn fields(
+        &mut self,
+        fields: &[&str],
+        slots: &mut [&mut dyn Field<'a>],
+        required: u64,
+    ) -> Result<()> {
+        let given = self.walk(fields, |reader, index| match slots.get_mut(index) {
             Some(slot) => slot.read(reader),
             None => Err(Error::new(ErrorCode::Internal, "a field has no slot")),
-        })
+        })?;
+        let absent = required & !given;
+        if absent == 0 {
+            return Ok(());
+        }
+        let name = fields
+            .get(absent.trailing_zeros() as usize)
+            .map_or("", |n| n);
+        let message = format!("'{name}' is required");
+        Err(Error::new(ErrorCode::MissingField, message).in_field(name))
     }
 
-    /// The loop of [`Reader::object`] and [`Reader::fields`].
+    /// The loop of [`Reader::object`] and [`Reader::fields`]; the fields given a value (not
+    /// `null`), a bit each (the first 64).
     fn walk(
         &mut self,
         fields: &[&str],
         mut each: impl FnMut(&mut Reader<'a>, usize) -> Result<()>,
-    ) -> Result<()> {
+    ) -> Result<u64> {
         self.open(Kind::Object, "an object")?;
         let mut seen = 0u64;
+        let mut given = 0u64;
         // Objects of one list usually have their keys in one order: try the field after the
         // last one first.
         let mut next = 0;
@@ -177,16 +198,16 @@ impl<'a> Reader<'a> {
                         .position(|field| *field == key)
                         .ok_or_else(|| unknown_field(&key, fields))?,
                 };
-                if let Some(bit) = 1u64.checked_shl(index as u32) {
-                    if seen & bit != 0 {
-                        let message = format!("{} is given twice", quoted(&key));
-                        return Err(Error::new(ErrorCode::InvalidInput, message).in_field(&key));
-                    }
-                    seen |= bit;
+                let bit = 1u64.checked_shl(index as u32).unwrap_or(0);
+                if seen & bit != 0 {
+                    let message = format!("{} is given twice", quoted(&key));
+                    return Err(Error::new(ErrorCode::InvalidInput, message).in_field(&key));
                 }
+                seen |= bit;
                 self.consume(b':', "expected ':' after a field name")?;
                 if !self.null()? {
                     each(self, index).map_err(|e| e.in_field(&key))?;
+                    given |= bit;
                 }
                 next = index + 1;
                 if !self.separator(b'}')? {
@@ -195,7 +216,7 @@ impl<'a> Reader<'a> {
             }
         }
         self.depth -= 1;
-        Ok(())
+        Ok(given)
     }
 
     /// Reads an object with any keys, calling `each` with each key to read its value (also
@@ -625,13 +646,29 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Where [`Reader::fields`] puts one field's value: an `Option` of a [`Decode`] type.
+/// Where [`Reader::fields`] puts one field's value: a [`Decode`] type, or an `Option` of one.
+///
+/// ```
+/// use arrears::json::{Field, Reader};
+/// let (mut days, mut note) = (0u32, None::<String>);
+/// days.read(&mut Reader::new("30"))?;
+/// note.read(&mut Reader::new(r#""net""#))?;
+/// assert_eq!((days, note.as_deref()), (30, Some("net")));
+/// # Ok::<(), arrears::Error>(())
+/// ```
 pub trait Field<'a> {
     /// Reads the value into the slot.
     ///
     /// # Errors
     /// Those of the value's type.
     fn read(&mut self, reader: &mut Reader<'a>) -> Result<()>;
+}
+
+impl<'a, T: Decode<'a>> Field<'a> for T {
+    fn read(&mut self, reader: &mut Reader<'a>) -> Result<()> {
+        *self = T::decode(reader)?;
+        Ok(())
+    }
 }
 
 impl<'a, T: Decode<'a>> Field<'a> for Option<T> {

@@ -342,6 +342,12 @@ impl AmountText<'_> {
     }
 }
 
+impl crate::json::Blank for AmountText<'_> {
+    fn blank() -> Self {
+        AmountText(Cow::Borrowed("0"))
+    }
+}
+
 impl<'a> Decode<'a> for AmountText<'a> {
     fn decode(reader: &mut Reader<'a>) -> Result<AmountText<'a>> {
         const EXPECTED: &str = "an amount such as \"1234.50\"";

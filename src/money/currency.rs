@@ -107,6 +107,16 @@ impl fmt::Debug for Currency {
     }
 }
 
+/// `XXX`, ISO 4217's code for no currency.
+impl crate::json::Blank for Currency {
+    fn blank() -> Currency {
+        Currency {
+            code: *b"XXX",
+            minor_units: 0,
+        }
+    }
+}
+
 impl Decode<'_> for Currency {
     fn decode(reader: &mut Reader<'_>) -> Result<Currency> {
         reader.string("a currency code such as \"EUR\"")?.parse()

@@ -414,6 +414,12 @@ fn decimal_text<'a>(reader: &mut Reader<'a>, expected: &str) -> Result<std::borr
     }
 }
 
+impl crate::json::Blank for Decimal {
+    fn blank() -> Decimal {
+        Decimal::ZERO
+    }
+}
+
 /// Rates, percents and other decimals: `"0.085"` or `0.085` in, text out.
 impl Decode<'_> for Decimal {
     fn decode(reader: &mut Reader<'_>) -> Result<Decimal> {
@@ -481,6 +487,12 @@ fn decimal_input(schemas: &mut Schemas, name: &str, what: &str) -> Value {
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Amount(pub Decimal);
+
+impl crate::json::Blank for Amount {
+    fn blank() -> Amount {
+        Amount(Decimal::ZERO)
+    }
+}
 
 impl Decode<'_> for Amount {
     fn decode(reader: &mut Reader<'_>) -> Result<Amount> {

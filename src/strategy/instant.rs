@@ -115,6 +115,12 @@ impl fmt::Display for Instant {
     }
 }
 
+impl crate::json::Blank for Instant {
+    fn blank() -> Instant {
+        Instant(0)
+    }
+}
+
 impl Decode<'_> for Instant {
     fn decode(reader: &mut Reader<'_>) -> Result<Instant> {
         reader

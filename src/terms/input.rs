@@ -130,6 +130,12 @@ impl TermsObject {
     }
 }
 
+impl crate::json::Blank for TermsInput {
+    fn blank() -> TermsInput {
+        TermsInput::Text(String::new())
+    }
+}
+
 impl Decode<'_> for TermsInput {
     fn decode(reader: &mut Reader<'_>) -> Result<TermsInput> {
         match reader.kind()? {

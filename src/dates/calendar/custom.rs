@@ -45,6 +45,17 @@ const WEEKDAY_NAMES: [(&str, Weekday); 7] = [
 
 const EXPECTED: &str = "a calendar name such as \"US\" or a custom calendar object";
 
+impl crate::json::Blank for Calendar {
+    fn blank() -> Calendar {
+        Calendar {
+            base: None,
+            weekend: 0,
+            holidays: Vec::new(),
+            workdays: Vec::new(),
+        }
+    }
+}
+
 impl Decode<'_> for Calendar {
     fn decode(reader: &mut Reader<'_>) -> Result<Calendar> {
         if reader.kind()? != Kind::Object {

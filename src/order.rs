@@ -3,7 +3,8 @@
 //! Each `sort_by` of the standard library is compiled anew for every element type and
 //! comparator, 2 to 16 KB of wasm each (a third of the package's code went to 26 copies).
 //! Lists sorted once per call (currencies, accounts, holidays) go through [`sort_by`]: one
-//! sort of positions with a comparator behind a reference, and a cheap move of the elements.
+//! sort of positions with a comparator behind a reference, then the elements swapped into
+//! place, cycle by cycle.
 //! The per-account sorts of allocation, which run over every record, keep their own.
 
 use std::cmp::Ordering;
@@ -61,17 +62,38 @@ fn merge(
 
 /// Sorts `list` by `compare`, stably.
 #[doc(hidden)] // pub for arrears-cold (crates/cold), which compiles the modules that use it
-pub fn sort_by<T>(list: &mut Vec<T>, compare: &dyn Fn(&T, &T) -> Ordering) {
+pub fn sort_by<T>(list: &mut [T], compare: &dyn Fn(&T, &T) -> Ordering) {
     let order = order_by(list.len(), &|i, j| match (list.get(i), list.get(j)) {
         (Some(a), Some(b)) => compare(a, b),
         _ => Ordering::Equal,
     });
-    let mut slots: Vec<Option<T>> = std::mem::take(list).into_iter().map(Some).collect();
-    list.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
+    for (a, b) in swaps(&order) {
+        if a.max(b) < list.len() {
+            list.swap(a, b);
+        }
+    }
+}
+
+/// The swaps that put a list in `order` (`order[k]` is the position of the element that goes
+/// to `k`), one cycle of the permutation after another: the part of [`sort_by`] that is the
+/// same for every element type, here once.
+fn swaps(order: &[usize]) -> Vec<(usize, usize)> {
+    let mut placed = vec![false; order.len()];
+    let mut swaps = Vec::new();
+    for start in 0..order.len() {
+        let mut at = start;
+        while let (Some(&from), Some(false)) = (order.get(at), placed.get(at).copied()) {
+            if let Some(done) = placed.get_mut(at) {
+                *done = true;
+            }
+            if from == start {
+                break;
+            }
+            swaps.push((at, from));
+            at = from;
+        }
+    }
+    swaps
 }
 
 /// Sorts `list` in its natural order and drops repeats.
@@ -98,6 +120,14 @@ mod tests {
         assert_eq!(order_by(0, &|_, _| Ordering::Equal), Vec::<usize>::new());
     }
 
+    #[test]
+    fn swaps_apply_the_order_cycle_by_cycle() {
+        // [a, b, c, d] in order [2, 0, 1, 3] is [c, a, b, d]: one cycle of three, d in place.
+        assert_eq!(swaps(&[2, 0, 1, 3]), [(0, 2), (2, 1)]);
+        assert_eq!(swaps(&[1, 0, 3, 2]), [(0, 1), (2, 3)]);
+        assert_eq!(swaps(&[]), []);
+    }
+
     proptest::proptest! {
         /// Any list, of any length, in order or not: the positions the standard library's
         /// stable sort gives.
@@ -113,6 +143,17 @@ mod tests {
             let mut expected: Vec<usize> = (0..keys.len()).collect();
             expected.sort_by_key(|&i| keys[i]);
             proptest::prop_assert_eq!(order_by(keys.len(), &|i, j| keys[i].cmp(&keys[j])), expected);
+        }
+
+        /// Sorting pairs by their key alone keeps equal keys in their first order, as the
+        /// standard library's stable sort does.
+        #[test]
+        fn sorts_as_the_standard_stable_sort(keys in proptest::collection::vec(0u8..8, 0..300)) {
+            let mut pairs: Vec<(u8, usize)> = keys.into_iter().zip(0..).collect();
+            let mut expected = pairs.clone();
+            expected.sort_by_key(|p| p.0);
+            sort_by(&mut pairs, &|a, b| a.0.cmp(&b.0));
+            proptest::prop_assert_eq!(pairs, expected);
         }
     }
 }

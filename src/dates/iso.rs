@@ -80,6 +80,7 @@ impl Decode<'_> for NaiveDate {
 
 /// Dates are written `YYYY-MM-DD`; every date arrears makes has a four-digit year.
 impl Encode for NaiveDate {
+    #[inline(never)]
     fn encode(&self, writer: &mut Writer) {
         let mut text = *b"\"0000-00-00\"";
         let mut put = |end: usize, mut n: u32, digits: usize| {

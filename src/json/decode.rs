@@ -67,6 +67,7 @@ macro_rules! whole_numbers {
         }
 
         impl Encode for $t {
+            #[inline(never)]
             fn encode(&self, writer: &mut Writer) {
                 writer.raw(&self.to_string());
             }

@@ -314,6 +314,7 @@ impl fmt::Display for Money {
 }
 
 impl Encode for Money {
+    #[inline(never)]
     fn encode(&self, writer: &mut Writer) {
         writer.string(&self.to_string());
     }
@@ -428,6 +429,7 @@ impl Decode<'_> for Decimal {
 }
 
 impl Encode for Decimal {
+    #[inline(never)]
     fn encode(&self, writer: &mut Writer) {
         writer.string(&self.to_string());
     }

@@ -24,3 +24,7 @@ export function initSync(options) {
   glue.initSync(options);
   markInitialised(glue);
 }
+
+// Named here: the bundle is minified (shared.js names the entry points and ArrearsError).
+Object.defineProperty(init, "name", { value: "init" });
+Object.defineProperty(initSync, "name", { value: "initSync" });

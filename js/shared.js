@@ -24,6 +24,9 @@ export class ArrearsError extends Error {
     this.path = path;
   }
 }
+// The bundle is minified: the names a user sees (`console.log(error)`, stack traces,
+// `fn.name`) are set here rather than left to the minifier.
+Object.defineProperty(ArrearsError, "name", { value: "ArrearsError" });
 
 /** An ArrearsError with its message written as Rust writes one: `code at path: message`. */
 function fail(code, path, message, cause) {
@@ -273,7 +276,7 @@ function withArticle(word) {
  * gets code `internal`.
  */
 function entry(glue, name, prepare) {
-  return function call(input) {
+  const call = function (input) {
     try {
       if (!initialised.has(glue)) {
         throw fail("not_initialised", "", `call and await init() before ${name}()`);
@@ -288,6 +291,7 @@ function entry(glue, name, prepare) {
       throw error;
     }
   };
+  return Object.defineProperty(call, "name", { value: name });
 }
 
 function toJson(input) {

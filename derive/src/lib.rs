@@ -9,7 +9,8 @@
 //! reads each value into its place in the value, behind `&mut dyn Field`, and checks that the
 //! required fields were given), so the code that reads a value exists once per field type,
 //! not once per field. The value starts as `Blank::blank()` (derived with `Decode`): each
-//! required field blank, each optional one `None`, each defaulted one its default.
+//! required field blank, each optional one `None`, each defaulted one its default (one made by
+//! a function is made only when the field is absent).
 //!
 //! Field attributes, `#[json(...)]`:
 //! - `rename = "name"`: the JSON name (default: the field in camelCase);
@@ -276,12 +277,29 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
                 let (low, high) = f.range?;
                 Some(quote!(::arrears::json::within(::arrears::json::Ranged::number(&value.#field), #low, #high, #name)?;))
             });
+            // A default made by a function is made only when the field is absent.
+            let defaults: Vec<_> = fields
+                .iter()
+                .enumerate()
+                .filter_map(|(i, f)| match (&f.default, f.optional) {
+                    (Some(Some(path)), None) => {
+                        let (field, bit) = (f.ident, 1u64 << i);
+                        Some(quote!(if given & #bit == 0 { value.#field = #path(); }))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let given = match defaults.is_empty() {
+                true => quote!(_),
+                false => quote!(given),
+            };
             // The value starts blank and each field is read into its place, so the decoder
             // holds no copy of the fields and one drop (of `value`) serves every error.
             quote! {
                 const FIELDS: &[&str] = &[#(#names),*];
                 let mut value = <Self as ::arrears::json::Blank>::blank();
-                reader.fields(FIELDS, &mut [#(#slots),*], #required)?;
+                let #given = reader.fields(FIELDS, &mut [#(#slots),*], #required)?;
+                #(#defaults)*
                 #(#ranges)*
                 ::core::result::Result::Ok(value)
             }
@@ -324,8 +342,9 @@ fn decode(shape: &Shape) -> syn::Result<Tokens> {
     })
 }
 
-/// The value a decoder starts from: each field blank, `None` or its default; an enum's first
-/// variant.
+/// The value a decoder starts from: each field blank (a field whose default a function makes
+/// too: the decoder calls it only when the field is absent), `None` or its `Default`; an enum's
+/// first variant.
 fn blank(shape: &Shape) -> Tokens {
     let ident = shape.ident;
     match &shape.kind {
@@ -334,9 +353,8 @@ fn blank(shape: &Shape) -> Tokens {
                 let field = f.ident;
                 let value = match (&f.default, f.optional) {
                     (_, Some(_)) => quote!(::core::option::Option::None),
-                    (Some(Some(path)), None) => quote!(#path()),
                     (Some(None), None) => quote!(::core::default::Default::default()),
-                    (None, None) => quote!(::arrears::json::Blank::blank()),
+                    (Some(Some(_)) | None, None) => quote!(::arrears::json::Blank::blank()),
                 };
                 quote!(#field: #value,)
             });

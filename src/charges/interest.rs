@@ -10,7 +10,7 @@ use super::reference_rates::{rate_on, table};
 use super::regimes::{half_year_start, preset};
 use crate::dates::{year_fraction, DayCount};
 use crate::error::{Error, ErrorCode, Result};
-use crate::money::Rounding;
+use crate::money::{power, Checked, Rounding};
 use crate::policy::{Compounding, InterestMethod, InterestPolicy, Parties, ReferenceRate};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -144,17 +144,18 @@ impl Accrual {
         let amount = match (self.compounding, self.day_count) {
             (Some(Compounding::Daily), _) => {
                 let daily = Decimal::ONE + rate / Decimal::from(year);
-                base.checked_mul(power(daily, days.unsigned_abs())? - Decimal::ONE)
+                let factor = power(daily, days.unsigned_abs()).ok_or_else(too_large)?;
+                base.mul_checked(factor - Decimal::ONE)
             }
             // An exact product of whole numbers, divided once.
             (_, DayCount::Act365Fixed | DayCount::Act360) => base
-                .checked_mul(rate)
-                .and_then(|x| x.checked_mul(Decimal::from(days)))
-                .and_then(|x| x.checked_div(Decimal::from(year))),
+                .mul_checked(rate)
+                .and_then(|x| x.mul_checked(Decimal::from(days)))
+                .and_then(|x| x.div_checked(Decimal::from(year))),
             (_, day_count) => {
                 let before = from.pred_opt().unwrap_or(from);
                 let fraction = year_fraction(before, to, day_count, None)?;
-                base.checked_mul(rate).and_then(|x| x.checked_mul(fraction))
+                base.mul_checked(rate).and_then(|x| x.mul_checked(fraction))
             }
         };
         amount.ok_or_else(too_large)
@@ -188,19 +189,6 @@ fn reference_rate(
         let message = format!("no reference rate is known on {day}");
         Error::new(ErrorCode::OutOfRange, message).at("policy.interest.referenceRates")
     })
-}
-
-/// `x` to the power `n`, by squaring.
-fn power(x: Decimal, mut n: u64) -> Result<Decimal> {
-    let (mut result, mut square) = (Decimal::ONE, x);
-    while n > 0 {
-        if n % 2 == 1 {
-            result = result.checked_mul(square).ok_or_else(too_large)?;
-        }
-        square = square.checked_mul(square).ok_or_else(too_large)?;
-        n /= 2;
-    }
-    Ok(result)
 }
 
 pub(crate) fn add_days(day: NaiveDate, days: u64) -> Result<NaiveDate> {

@@ -4,6 +4,7 @@
 //! [`Decimal`], so it carries 28 significant digits and no float error.
 
 use crate::error::{Error, ErrorCode, Result};
+use crate::money::Checked;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -132,7 +133,7 @@ pub fn year_fraction(
         _ => (thirty_360_days(start, end, day_count, maturity), 360),
     };
     Decimal::from(days)
-        .checked_div(Decimal::from(year))
+        .div_checked(Decimal::from(year))
         .ok_or_else(|| Error::new(ErrorCode::Internal, "a year fraction overflowed"))
 }
 

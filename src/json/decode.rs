@@ -195,7 +195,65 @@ impl<T: Describe> Describe for Option<T> {
 
 #[cfg(test)]
 mod tests {
-    use crate::json::{from_str_any, to_string};
+    use crate::json::{from_str, from_str_any, to_string, Decode};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// How many times `made` ran.
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+
+    fn made() -> Vec<u32> {
+        MADE.fetch_add(1, Ordering::Relaxed);
+        vec![30, 60]
+    }
+
+    #[derive(Debug, PartialEq, Decode)]
+    struct Sample {
+        id: String,
+        note: Option<String>,
+        #[json(default)]
+        count: u32,
+        #[json(default = "made")]
+        days: Vec<u32>,
+    }
+
+    #[test]
+    fn a_struct_reads_each_field_into_place_and_makes_a_default_only_when_absent() {
+        let given = from_str::<Sample>(r#"{"days": [7], "id": "a", "count": 2}"#).ok();
+        let expected = Sample {
+            id: "a".into(),
+            note: None,
+            count: 2,
+            days: vec![7],
+        };
+        assert_eq!(given, Some(expected));
+        assert_eq!(MADE.load(Ordering::Relaxed), 0);
+        let absent = from_str::<Sample>(r#"{"id": "b", "note": "x", "days": null}"#).ok();
+        let days = absent
+            .as_ref()
+            .map(|s| (s.days.clone(), s.note.as_deref(), s.count));
+        assert_eq!(days, Some((vec![30, 60], Some("x"), 0)));
+        assert_eq!(MADE.load(Ordering::Relaxed), 1);
+        let error = |json: &str| {
+            let e = from_str::<Sample>(json).err();
+            e.map(|e| (e.code().as_str(), e.path()))
+        };
+        assert_eq!(
+            error(r#"{"note": "x"}"#),
+            Some(("missing_field", "id".into()))
+        );
+        assert_eq!(
+            error(r#"{"id": null}"#),
+            Some(("missing_field", "id".into()))
+        );
+        assert_eq!(
+            error(r#"{"id": "a", "days": [1, "2"]}"#),
+            Some(("invalid_type", "days[1]".into()))
+        );
+        assert_eq!(
+            error(r#"{"id": "a", "id": "b"}"#),
+            Some(("invalid_input", "id".into()))
+        );
+    }
 
     #[test]
     fn whole_numbers_take_digits_only_and_check_their_range() {

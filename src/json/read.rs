@@ -132,9 +132,9 @@ impl<'a> Reader<'a> {
 
     /// Reads an object into `slots`, one per name of `fields`: each key's value is read by
     /// its slot (a `null` value leaves the slot as it is). Then each field whose bit is set in
-    /// `required` (bit `i` for `fields[i]`) must have had a value. What the derived decoders
-    /// call: the loop and the check are here once, and a struct's decoder only lists its
-    /// fields.
+    /// `required` (bit `i` for `fields[i]`) must have had a value. Returns the fields that had
+    /// one, a bit each (the first 64). What the derived decoders call: the loop and the check
+    /// are here once, and a struct's decoder only lists its fields.
     ///
     /// # Errors
     /// Those of [`Reader::object`], with what a slot returns inside its key's field;
@@ -143,8 +143,8 @@ impl<'a> Reader<'a> {
     /// ```
     /// let mut reader = arrears::json::Reader::new(r#"{"b": true, "a": null}"#);
     /// let (mut a, mut b) = (None::<bool>, false);
-    /// reader.fields(&["a", "b"], &mut [&mut a, &mut b], 0b10)?;
-    /// assert_eq!((a, b), (None, true));
+    /// let given = reader.fields(&["a", "b"], &mut [&mut a, &mut b], 0b10)?;
+    /// assert_eq!((a, b, given), (None, true, 0b10));
     /// let e = arrears::json::Reader::new(r#"{"a": true}"#).fields(&["a", "b"], &mut [&mut a, &mut b], 0b10);
     /// assert_eq!(e.err().map(|e| e.path()).as_deref(), Some("b"));
     /// # Ok::<(), arrears::Error>(())
@@ -154,14 +154,14 @@ impl<'a> Reader<'a> {
         fields: &[&str],
         slots: &mut [&mut dyn Field<'a>],
         required: u64,
-    ) -> Result<()> {
+    ) -> Result<u64> {
         let given = self.walk(fields, |reader, index| match slots.get_mut(index) {
             Some(slot) => slot.read(reader),
             None => Err(Error::new(ErrorCode::Internal, "a field has no slot")),
         })?;
         let absent = required & !given;
         if absent == 0 {
-            return Ok(());
+            return Ok(given);
         }
         let name = fields
             .get(absent.trailing_zeros() as usize)

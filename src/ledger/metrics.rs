@@ -31,6 +31,7 @@ use crate::error::{internal, slot, Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocated, Allocation};
 use crate::ledger::records::{ratio, two_places, Book};
+use crate::money::Checked;
 use crate::money::{Currency, Money};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -235,10 +236,10 @@ fn countback(as_of: NaiveDate, receivables: i128, monthly_sales: &[i128]) -> Opt
         let start = month_end(as_of, k + 1)?;
         let month_days = (end - start).num_days();
         if left <= sales {
-            return days.checked_add(ratio(left, sales, month_days)?);
+            return days.add_checked(ratio(left, sales, month_days)?);
         }
         left -= sales;
-        days = days.checked_add(Decimal::from(month_days))?;
+        days = days.add_checked(Decimal::from(month_days))?;
     }
     (left <= 0).then_some(days)
 }

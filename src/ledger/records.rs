@@ -9,7 +9,7 @@
 use super::ids::IdIndex;
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits::{MAX_AMOUNT_CHARS, MAX_ID_BYTES, MAX_RECORDS};
-use crate::money::{parse_amount, Currency};
+use crate::money::{parse_amount, Checked, Currency};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
@@ -138,7 +138,7 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
 pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     let num = Decimal::try_from_i128_with_scale(num, 0).ok()?;
     let den = Decimal::try_from_i128_with_scale(den, 0).ok()?;
-    num.checked_mul(Decimal::from(times))?.checked_div(den)
+    num.mul_checked(Decimal::from(times))?.div_checked(den)
 }
 
 /// A ratio with two decimals (`52.98`), half away from zero.

@@ -6,9 +6,11 @@
 //! as decimal text with exactly the currency's minor units (`"980.00"`, `"1000"` for JPY).
 //! Where no currency is given, money has two decimal places.
 
+mod arithmetic;
 mod currency;
 mod iso4217;
 
+pub use arithmetic::{power, Checked};
 pub use currency::Currency;
 
 use crate::error::{quoted, Error, ErrorCode, Result};
@@ -223,7 +225,7 @@ impl Money {
     pub fn times(self, factor: Decimal, rounding: Rounding) -> Result<Money> {
         let product = self
             .to_decimal()
-            .checked_mul(factor)
+            .mul_checked(factor)
             .ok_or_else(too_large)?;
         Money::round(product, self.currency, rounding)
     }

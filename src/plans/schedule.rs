@@ -19,7 +19,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::ledger::MAX_AMOUNT_MINOR_UNITS;
 use crate::limits::{MAX_ANNUAL_RATE, MAX_PLAN_INSTALLMENTS as MAX_INSTALLMENTS};
-use crate::money::{Amount, Currency, Money, Rounding};
+use crate::money::{power, Amount, Checked, Currency, Money, Rounding};
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -371,8 +371,8 @@ impl Plan<'_> {
         let balance = Decimal::from_i128_with_scale(balance, 0);
         let exact = match self.day_count {
             None => balance
-                .checked_mul(self.rate)
-                .and_then(|x| x.checked_div(Decimal::from(self.frequency.per_year()))),
+                .mul_checked(self.rate)
+                .and_then(|x| x.div_checked(Decimal::from(self.frequency.per_year()))),
             Some(day_count) => {
                 let start = match (number, previous) {
                     (1, _) | (_, None) => self.frequency.period_before(due).unwrap_or(due),
@@ -381,8 +381,8 @@ impl Plan<'_> {
                 let fraction =
                     year_fraction(start, due, day_count, None).map_err(|e| e.at("firstDueDate"))?;
                 balance
-                    .checked_mul(self.rate)
-                    .and_then(|x| x.checked_mul(fraction))
+                    .mul_checked(self.rate)
+                    .and_then(|x| x.mul_checked(fraction))
             }
         };
         round(exact.ok_or_else(|| too_large("principal"))?, self.rounding)
@@ -505,24 +505,24 @@ impl Plan<'_> {
         let per_year = Decimal::from(self.frequency.per_year());
         let r = self.rate / per_year;
         let p = Decimal::from_i128_with_scale(financed, 0);
-        if let Some(pmt) = power(Decimal::ONE + r, count).and_then(|g| {
-            p.checked_mul(r)?
-                .checked_mul(g)?
-                .checked_div(g.checked_sub(Decimal::ONE)?)
+        if let Some(pmt) = power(Decimal::ONE + r, u64::from(count)).and_then(|g| {
+            p.mul_checked(r)?
+                .mul_checked(g)?
+                .div_checked(g.sub_checked(Decimal::ONE)?)
         }) {
             return round(pmt, self.rounding);
         }
         // 1 + r > 1, so v < 1 and v^n ≤ v: no overflow, and 1 − v^n ≥ r / (1 + r) > 0.
         let v = Decimal::ONE / (Decimal::ONE + r);
-        let vn = power(v, count).ok_or_else(|| too_large("principal"))?;
+        let vn = power(v, u64::from(count)).ok_or_else(|| too_large("principal"))?;
         let interest = p
-            .checked_mul(self.rate)
-            .and_then(|x| x.checked_div(per_year))
+            .mul_checked(self.rate)
+            .and_then(|x| x.div_checked(per_year))
             .ok_or_else(|| too_large("principal"))?;
         let pmt = interest
-            .checked_mul(vn)
-            .and_then(|x| x.checked_div(Decimal::ONE - vn))
-            .and_then(|x| x.checked_add(interest))
+            .mul_checked(vn)
+            .and_then(|x| x.div_checked(Decimal::ONE - vn))
+            .and_then(|x| x.add_checked(interest))
             .ok_or_else(|| too_large("principal"))?;
         // The true value is P·r plus something more than zero: where v^n has faded below the
         // decimal's last place and P·r is an exact half, the half is passed, so round up (an
@@ -535,21 +535,6 @@ impl Plan<'_> {
             false => Ok(up),
         }
     }
-}
-
-/// `base` to the power `n` by squaring; `None` past what a decimal holds.
-fn power(base: Decimal, n: u32) -> Option<Decimal> {
-    let (mut result, mut square, mut n) = (Decimal::ONE, base, n);
-    while n > 0 {
-        if n % 2 == 1 {
-            result = result.checked_mul(square)?;
-        }
-        n /= 2;
-        if n > 0 {
-            square = square.checked_mul(square)?;
-        }
-    }
-    Some(result)
 }
 
 fn round(amount: Decimal, rounding: Rounding) -> Result<i128> {

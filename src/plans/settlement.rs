@@ -18,7 +18,7 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::ledger::requests::{book, CreditRecord, InvoiceRecord, PaymentRecord};
 use crate::ledger::Book;
-use crate::money::{Amount, Currency, Money, Rounding};
+use crate::money::{Amount, Checked, Currency, Money, Rounding};
 use crate::policy::{PlanTerms, Policy, Role, SettlementPolicy, Waivable};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -316,12 +316,12 @@ pub fn settlement_offers<Id: AsRef<str>>(
                 let years = Decimal::from((*day - as_of).num_days()) / Decimal::from(365);
                 let factor = power(Decimal::ONE + terms.discount_rate, years);
                 Decimal::from_i128_with_scale(*amount, 0)
-                    .checked_div(factor)
+                    .div_checked(factor)
                     .unwrap_or_default()
             })
             .sum();
         let expected = present
-            .checked_mul(probability)
+            .mul_checked(probability)
             .map(|e| {
                 e.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointNearestEven)
             })
@@ -418,7 +418,7 @@ fn one_account<Id>(book: &Book<Id>) -> Result<()> {
 /// rounded down, so that what is waived is never more than the role's percent.
 fn most_waived(role: &Role, total: i128) -> i128 {
     Decimal::from_i128_with_scale(total, 0)
-        .checked_mul(role.max_discount_percent)
+        .mul_checked(role.max_discount_percent)
         .map(|x| {
             (x / Decimal::ONE_HUNDRED)
                 .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToZero)
@@ -535,7 +535,7 @@ fn power(base: Decimal, years: Decimal) -> Decimal {
 /// ln x for x > 0, by the series of atanh: ln x = 2 Σ z^(2k+1) / (2k+1), z = (x−1)/(x+1).
 fn ln(x: Decimal) -> Decimal {
     let z = (x - Decimal::ONE)
-        .checked_div(x + Decimal::ONE)
+        .div_checked(x + Decimal::ONE)
         .unwrap_or_default();
     let z2 = z * z;
     let (mut term, mut sum) = (z, Decimal::ZERO);
@@ -556,8 +556,8 @@ fn exp(y: Decimal) -> Decimal {
     let (mut term, mut sum) = (Decimal::ONE, Decimal::ONE);
     for k in 1..400u32 {
         let next = term
-            .checked_mul(y)
-            .and_then(|t| t.checked_div(Decimal::from(k)));
+            .mul_checked(y)
+            .and_then(|t| t.div_checked(Decimal::from(k)));
         let Some(next) = next else {
             return Decimal::MAX;
         };
@@ -565,7 +565,7 @@ fn exp(y: Decimal) -> Decimal {
             break;
         }
         term = next;
-        sum = match sum.checked_add(term) {
+        sum = match sum.add_checked(term) {
             Some(sum) => sum,
             None => return Decimal::MAX,
         };

@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { inspect } from "node:util";
 import { apiDocs } from "../../scripts/generate.mjs";
 import { startWorkerd } from "../edge/workerd.mjs";
 import { app, installedPackage, registry, root } from "./helpers.mjs";
@@ -62,7 +63,18 @@ test("Node import and require, and the browser entry, export every entry point a
   ]) {
     assert.deepEqual(Object.keys(api).sort(), expectedExports, entry);
     for (const name of names) assert.equal(typeof api[name], "function", `${entry}: ${name}`);
+    // The bundle is minified; what a user sees in a log or a stack keeps the real names.
+    for (const name of expectedExports) assert.equal(api[name].name, name, `${entry}: ${name}.name`);
   }
+  const error = (() => {
+    try {
+      esm.dueDate({});
+    } catch (e) {
+      return e;
+    }
+  })();
+  assert.match(inspect(error), /^ArrearsError: missing_field at issueDate/);
+  assert.match(error.stack, /^ArrearsError: missing_field[^\n]*\n\s+at /);
 });
 
 test("Deno (the deno condition) exports every entry point and nothing else", () => {

@@ -72,7 +72,7 @@ try {
   run('wasm-bindgen', [wasm, '--target', 'web', '--out-dir', tmp, '--out-name', 'arrears', '--no-typescript',
     '--experimental-reset-state-function', '--keep-debug']);
   const named = join(tmp, 'named.wasm');
-  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--one-caller-inline-max-function-size', '0', '--low-memory-unused', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
+  run(join(root, 'node_modules', '.bin', 'wasm-opt'), ['-O3', '--converge', '--one-caller-inline-max-function-size', '0', '--low-memory-unused', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int',
     '--enable-sign-ext', '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     join(tmp, 'arrears_bg.wasm'), '-o', named]);
   const csv = run(twiggy, ['top', '-n', '1000000', '--format', 'csv', named]);

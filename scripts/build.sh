@@ -74,7 +74,8 @@ node_modules/.bin/esbuild "$modules/package.js" --bundle --minify --format=esm -
 # the same speed (DESIGN.md, "Size"). `--low-memory-unused`: no address is computed by wrapping
 # around into the first KB of memory (the bottom of the stack, which grows down from 1 MiB),
 # so constant offsets fold into loads and stores: 1.1 KB less gzipped, the same speed.
-node_modules/.bin/wasm-opt -O3 --one-caller-inline-max-function-size 0 --low-memory-unused \
+# `--converge`: the passes again until the wasm stops shrinking (0.8 KB less gzipped, 5 s more).
+node_modules/.bin/wasm-opt -O3 --converge --one-caller-inline-max-function-size 0 --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$tmp/arrears_bg.wasm" -o "$out/arrears_bg.wasm"

@@ -9,8 +9,8 @@ set -euo pipefail
 # The size budget of the whole package (the wasm and its JS files, gzipped), in bytes: the one
 # place it is set. The goal is 200 KB, then 150 KB once every capability has landed; the
 # package is over it (bench/README.md, "Size"), so until it is met this budget only stops
-# growth: the size of 2026-12-03 (211,298 bytes) and 2 %. Lower it as savings land.
-BUDGET_GZIPPED=215500
+# growth: the size of 2026-12-03 (209,668 bytes) and 2 %. Lower it as savings land.
+BUDGET_GZIPPED=213900
 
 check=0
 if [ "${1:-}" = --check ]; then

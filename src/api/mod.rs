@@ -434,9 +434,15 @@ pub fn run<'a, I: Decode<'a>, O: Encode>(
 pub fn check_size(bytes: usize) -> Result<()> {
     match bytes > MAX_INPUT_BYTES {
         false => Ok(()),
-        true => Err(Error::new(
-            ErrorCode::LimitExceeded,
-            format!("the input is larger than {MAX_INPUT_BYTES} bytes"),
-        )),
+        true => Err(too_large()),
     }
+}
+
+/// The error of [`check_size`], out of line: `run`, and so `check_size`, is compiled into
+/// every entry point.
+#[cold]
+#[inline(never)]
+fn too_large() -> Error {
+    let message = format!("the input is larger than {MAX_INPUT_BYTES} bytes");
+    Error::new(ErrorCode::LimitExceeded, message)
 }

@@ -138,10 +138,7 @@ impl Describe for Cow<'_, str> {
 impl<'a, T: Decode<'a>> Decode<'a> for Vec<T> {
     fn decode(reader: &mut Reader<'a>) -> Result<Vec<T>> {
         let mut values = Vec::new();
-        reader.array("an array", &mut |reader, _| {
-            values.push(T::decode(reader)?);
-            Ok(())
-        })?;
+        reader.items("an array", &mut values)?;
         Ok(values)
     }
 }

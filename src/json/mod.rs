@@ -24,7 +24,7 @@ mod value;
 mod write;
 
 pub use arrears_derive::{Decode, Describe, Encode};
-pub use read::{Field, Kind, Reader};
+pub use read::{Field, Items, Kind, Reader};
 pub use schema::{Describe, ObjectSchema, Schemas};
 pub use value::Value;
 pub use write::Writer;

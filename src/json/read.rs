@@ -284,11 +284,27 @@ impl<'a> Reader<'a> {
         expected: &str,
         each: &mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>,
     ) -> Result<()> {
+        self.items(expected, &mut Each(each))
+    }
+
+    /// Reads an array into `list`, which reads each element ([`Reader::array`] with a list
+    /// in place of a closure: `Vec<T>` reads its elements without a closure per type).
+    ///
+    /// # Errors
+    /// Those of [`Reader::array`].
+    ///
+    /// ```
+    /// let mut days: Vec<u32> = Vec::new();
+    /// arrears::json::Reader::new("[30, 60]").items("an array", &mut days)?;
+    /// assert_eq!(days, [30, 60]);
+    /// # Ok::<(), arrears::Error>(())
+    /// ```
+    pub fn items(&mut self, expected: &str, list: &mut dyn Items<'a>) -> Result<()> {
         self.open(Kind::Array, expected)?;
         if !self.close(b']') {
             let mut index = 0;
             loop {
-                each(self, index).map_err(|e| e.in_index(index))?;
+                list.item(self, index).map_err(|e| e.in_index(index))?;
                 index += 1;
                 if !self.separator(b']')? {
                     break;
@@ -643,6 +659,40 @@ impl<'a> Reader<'a> {
         });
         self.at += 4;
         value.ok_or_else(|| syntax("a \\u escape needs four hex digits"))
+    }
+}
+
+/// What [`Reader::items`] hands each element to, with its index: a list that reads its own
+/// element type (`Vec<T>`).
+///
+/// ```
+/// use arrears::json::{Items, Reader};
+/// let mut days: Vec<u32> = Vec::new();
+/// days.item(&mut Reader::new("30"), 0)?;
+/// assert_eq!(days, [30]);
+/// # Ok::<(), arrears::Error>(())
+/// ```
+pub trait Items<'a> {
+    /// Reads the element at `index`.
+    ///
+    /// # Errors
+    /// Those of the element's type.
+    fn item(&mut self, reader: &mut Reader<'a>, index: usize) -> Result<()>;
+}
+
+/// The closure of [`Reader::array`] as [`Items`].
+struct Each<'e, 'a>(&'e mut dyn FnMut(&mut Reader<'a>, usize) -> Result<()>);
+
+impl<'a> Items<'a> for Each<'_, 'a> {
+    fn item(&mut self, reader: &mut Reader<'a>, index: usize) -> Result<()> {
+        (self.0)(reader, index)
+    }
+}
+
+impl<'a, T: Decode<'a>> Items<'a> for Vec<T> {
+    fn item(&mut self, reader: &mut Reader<'a>, _: usize) -> Result<()> {
+        self.push(T::decode(reader)?);
+        Ok(())
     }
 }
 

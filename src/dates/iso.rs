@@ -66,12 +66,6 @@ pub fn check_range(date: NaiveDate) -> Result<NaiveDate> {
     }
 }
 
-impl crate::json::Blank for NaiveDate {
-    fn blank() -> NaiveDate {
-        NaiveDate::default()
-    }
-}
-
 impl Decode<'_> for NaiveDate {
     fn decode(reader: &mut Reader<'_>) -> Result<NaiveDate> {
         parse_date(&reader.string("a date such as \"2024-01-31\"")?)

@@ -4,9 +4,11 @@
 
 use super::{Blank, Decode, Describe, Encode, Reader, Schemas, Value, Writer};
 use crate::error::{quoted, Error, ErrorCode, Result};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use std::borrow::Cow;
 
-/// The standard types start from their `Default`: `false`, 0, empty.
+/// The standard types start from their `Default`: `false`, 0, empty, zero, 1970-01-01.
 macro_rules! blank_by_default {
     ($($t:ty),*) => {$(
         impl Blank for $t {
@@ -17,7 +19,19 @@ macro_rules! blank_by_default {
     )*};
 }
 
-blank_by_default!(bool, u8, u32, u64, usize, i32, i64, String, Cow<'_, str>);
+blank_by_default!(
+    bool,
+    u8,
+    u32,
+    u64,
+    usize,
+    i32,
+    i64,
+    String,
+    Cow<'_, str>,
+    Decimal,
+    NaiveDate
+);
 
 impl<T> Blank for Vec<T> {
     fn blank() -> Self {

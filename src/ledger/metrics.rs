@@ -31,8 +31,7 @@ use crate::error::{internal, slot, Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
 use crate::ledger::allocation::{allocate, Allocated, Allocation};
 use crate::ledger::records::{ratio, two_places, Book};
-use crate::money::Checked;
-use crate::money::{Currency, Money};
+use crate::money::{Checked, Currency, Money};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 

@@ -417,12 +417,6 @@ fn decimal_text<'a>(reader: &mut Reader<'a>, expected: &str) -> Result<std::borr
     }
 }
 
-impl crate::json::Blank for Decimal {
-    fn blank() -> Decimal {
-        Decimal::ZERO
-    }
-}
-
 /// Rates, percents and other decimals: `"0.085"` or `0.085` in, text out.
 impl Decode<'_> for Decimal {
     fn decode(reader: &mut Reader<'_>) -> Result<Decimal> {

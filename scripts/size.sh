@@ -7,10 +7,9 @@
 set -euo pipefail
 
 # The size budget of the whole package (the wasm and its JS files, gzipped), in bytes: the one
-# place it is set. The goal is 200 KB, then 150 KB once every capability has landed; the
-# package is over it (bench/README.md, "Size"), so until it is met this budget only stops
-# growth: the size of 2026-12-03 (209,668 bytes) and 2 %. Lower it as savings land.
-BUDGET_GZIPPED=213900
+# place it is set. The goal of issue 8: 200,000 bytes now (the package is 198,144 on
+# 2026-12-03; bench/README.md, "Size"), 150,000 once every capability has landed.
+BUDGET_GZIPPED=200000
 
 check=0
 if [ "${1:-}" = --check ]; then

@@ -2,7 +2,7 @@
 //! rates as percents. English; the sentences that use them keep their words in one place
 //! each, so another language can be added.
 
-use crate::money::Money;
+use crate::money::{Checked, Money};
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -43,7 +43,11 @@ pub(crate) fn date(day: NaiveDate) -> String {
 
 /// A rate as a fraction, `0.1275`, as `12.75%`.
 pub(crate) fn percent(fraction: Decimal) -> String {
-    format!("{}%", (fraction * Decimal::ONE_HUNDRED).normalize())
+    // The rates written are at most MAX_ANNUAL_RATE: a hundred times one fits.
+    let percent = fraction
+        .mul_checked(Decimal::ONE_HUNDRED)
+        .unwrap_or_default();
+    format!("{}%", percent.normalize())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use super::interest::add_days;
 use crate::dates::add_business_days;
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
-use crate::money::{Currency, Money, Rounding};
+use crate::money::{fraction, Currency, Money, Rounding};
 use crate::policy::{FeeKind, FeeRule};
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -117,7 +117,7 @@ pub(crate) fn amount(rule: &FeeRule, principal: Money, currency: Currency) -> Re
 }
 
 fn percent_of(principal: Money, percent: Decimal) -> Result<Money> {
-    principal.times(percent / Decimal::ONE_HUNDRED, Rounding::HalfEven)
+    principal.times(fraction(percent), Rounding::HalfEven)
 }
 
 /// The room left under each bound of a rule, in minor units of the invoice's currency.

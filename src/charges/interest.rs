@@ -52,7 +52,7 @@ impl Accrual {
                 while day <= end.max(start) {
                     let reference = (preset.reference_day)(start, day);
                     let rate = reference_rate(&rates, reference, as_of, &mut warnings)?;
-                    steps.push((day, rate + points, false));
+                    steps.push((day, rate.add_checked(points).ok_or_else(too_large)?, false));
                     // The next half-year, where the reference day moves (the UK's stays).
                     let next = add_months(half_year_start(day), 6)?;
                     if (preset.reference_day)(start, next) == reference {
@@ -143,9 +143,14 @@ impl Accrual {
         };
         let amount = match (self.compounding, self.day_count) {
             (Some(Compounding::Daily), _) => {
-                let daily = Decimal::ONE + rate / Decimal::from(year);
+                let daily = rate
+                    .div_checked(Decimal::from(year))
+                    .and_then(|r| r.add_checked(Decimal::ONE))
+                    .ok_or_else(too_large)?;
                 let factor = power(daily, days.unsigned_abs()).ok_or_else(too_large)?;
-                base.mul_checked(factor - Decimal::ONE)
+                factor
+                    .sub_checked(Decimal::ONE)
+                    .and_then(|growth| base.mul_checked(growth))
             }
             // An exact product of whole numbers, divided once.
             (_, DayCount::Act365Fixed | DayCount::Act360) => base
@@ -211,7 +216,7 @@ fn add_months(day: NaiveDate, months: u32) -> Result<NaiveDate> {
     })
 }
 
-fn too_large() -> Error {
+pub(crate) fn too_large() -> Error {
     Error::new(
         ErrorCode::LimitExceeded,
         "an interest amount has more than 28 digits",

@@ -5,7 +5,7 @@ use super::engine::{self, Debt, Span};
 use crate::error::{internal, Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
 use crate::ledger::{Book, ReceiptKind};
-use crate::money::{Currency, Money};
+use crate::money::{Checked, Currency, Money};
 use crate::policy::Policy;
 use crate::prose;
 use chrono::NaiveDate;
@@ -141,7 +141,9 @@ pub fn quote<Id: AsRef<str>>(
             quote.disputed.push(owed);
             continue;
         }
-        per_diem += debt.next_day_interest(good_through)?;
+        per_diem = per_diem
+            .add_checked(debt.next_day_interest(good_through)?)
+            .ok_or_else(super::interest::too_large)?;
         quote.total = quote.total.plus(owed.total)?;
         quote.lines.extend(lines(book, debt, &id)?);
         quote.invoices.push(owed);

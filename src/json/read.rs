@@ -89,6 +89,7 @@ impl<'a> Reader<'a> {
     /// assert_eq!(Reader::new("null").kind()?, Kind::Null);
     /// # Ok::<(), arrears::Error>(())
     /// ```
+    #[inline]
     pub fn kind(&mut self) -> Result<Kind> {
         self.skip_whitespace();
         match self.byte() {
@@ -326,6 +327,7 @@ impl<'a> Reader<'a> {
     /// assert_eq!(reader.string("a string")?, "café");
     /// # Ok::<(), arrears::Error>(())
     /// ```
+    #[inline]
     pub fn string(&mut self, expected: &str) -> Result<Cow<'a, str>> {
         self.want(Kind::String, expected)?;
         self.at += 1;
@@ -436,6 +438,7 @@ impl<'a> Reader<'a> {
     /// assert!(reader.null()?);
     /// # Ok::<(), arrears::Error>(())
     /// ```
+    #[inline]
     pub fn null(&mut self) -> Result<bool> {
         if self.kind()? != Kind::Null {
             return Ok(false);
@@ -482,6 +485,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks that the next value is of `kind`.
+    #[inline]
     fn want(&mut self, kind: Kind, expected: &str) -> Result<()> {
         match self.kind()? == kind {
             true => Ok(()),
@@ -512,6 +516,7 @@ impl<'a> Reader<'a> {
     }
 
     /// After a value inside an object or array: `true` for `,`, `false` for `end`.
+    #[inline]
     fn separator(&mut self, end: u8) -> Result<bool> {
         self.skip_whitespace();
         match self.byte() {
@@ -531,6 +536,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Skips whitespace, then `byte`; anything else is a syntax error saying `message`.
+    #[inline]
     fn consume(&mut self, byte: u8, message: &'static str) -> Result<()> {
         self.skip_whitespace();
         match self.byte() == Some(byte) {
@@ -543,6 +549,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Steps past `word` if it comes next.
+    #[inline]
     fn literal(&mut self, word: &str) -> bool {
         let matches =
             self.text.as_bytes().get(self.at..self.at + word.len()) == Some(word.as_bytes());
@@ -552,10 +559,12 @@ impl<'a> Reader<'a> {
         matches
     }
 
+    #[inline]
     fn byte(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline]
     fn skip_whitespace(&mut self) {
         let bytes = self.text.as_bytes();
         while matches!(bytes.get(self.at), Some(b' ' | b'\n' | b'\r' | b'\t')) {
@@ -563,6 +572,7 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline]
     fn slice(&self, start: usize, end: usize) -> Result<&'a str> {
         // Both ends are next to ASCII bytes, so on character boundaries.
         self.text
@@ -730,6 +740,7 @@ impl<'a, T: Decode<'a>> Field<'a> for Option<T> {
 
 /// The end of the run of bytes from `at` that need no attention inside a string: the
 /// position of the first `"`, `\` or control character, or the end. Eight bytes at a time.
+#[inline]
 fn plain_run(bytes: &[u8], mut at: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;

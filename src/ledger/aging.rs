@@ -134,6 +134,7 @@ impl Buckets {
     /// assert_eq!((b.index(0), b.index(30), b.index(31), b.index(500)), (0, 0, 1, 4));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn index(&self, days: i64) -> usize {
         let above = self.bounds.partition_point(|&b| b < days);
         match self.basis {
@@ -358,6 +359,7 @@ impl Totals {
         }
     }
 
+    #[inline]
     fn add(&mut self, bucket: usize, open: i64, disputed: bool) -> Result<()> {
         // At most MAX_RECORDS amounts of at most 10^15: no i128 overflow.
         *slot(&mut self.amount, bucket)? += i128::from(open);
@@ -369,6 +371,7 @@ impl Totals {
     }
 
     /// Adds another's sums to these (with as many buckets).
+    #[inline]
     fn merge(&mut self, other: &Totals) {
         for (a, b) in self.amount.iter_mut().zip(&other.amount) {
             *a += b;

@@ -280,11 +280,12 @@ impl<Id: AsRef<str>> Applier<'_, Id> {
 
     /// What is open on each invoice of a group.
     fn open_of(&self, invoices: &[(Key, u32)]) -> Result<Vec<i64>> {
-        let open = |&(_, i): &(Key, u32)| self.state.open.get(i as usize).copied();
-        let open = invoices
-            .iter()
-            .map(|i| open(i).ok_or_else(|| internal("no state for an invoice")));
-        open.collect()
+        let mut open = Vec::with_capacity(invoices.len());
+        for &(_, i) in invoices {
+            let state = self.state.open.get(i as usize).copied();
+            open.push(state.ok_or_else(|| internal("no state for an invoice"))?);
+        }
+        Ok(open)
     }
 
     /// Fills each invoice up to its target from the receipts, in order.

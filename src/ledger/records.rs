@@ -135,6 +135,7 @@ fn plain_minor_units(text: &str, places: u32) -> Option<i64> {
 }
 
 /// `num / den × times` as an exact decimal, `None` when `den` is zero (or out of range).
+#[inline]
 pub(crate) fn ratio(num: i128, den: i128, times: i64) -> Option<Decimal> {
     let num = Decimal::try_from_i128_with_scale(num, 0).ok()?;
     let den = Decimal::try_from_i128_with_scale(den, 0).ok()?;

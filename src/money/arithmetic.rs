@@ -3,7 +3,9 @@
 //! rust_decimal's `checked_add`, `checked_sub` and `checked_mul` are `#[inline(always)]`, and
 //! so are the algorithms they call, so every call site held its own copy (a multiplication is
 //! about 700 bytes of wasm). The methods here are one function each, and clippy (clippy.toml)
-//! refuses the inlined ones elsewhere (DESIGN.md, "Size").
+//! refuses the inlined ones elsewhere. The operators (`+`, `-`, `*`, `/`, `+=`, `.sum()` of
+//! decimals) are not used outside tests either: each is one more copy of the same algorithm,
+//! and they panic where these say `None` (DESIGN.md, "Size").
 
 use rust_decimal::Decimal;
 
@@ -49,6 +51,19 @@ impl Checked for Decimal {
     fn div_checked(self, other: Decimal) -> Option<Decimal> {
         self.checked_div(other)
     }
+}
+
+/// A percent as a fraction: `12.5` becomes `0.125`.
+///
+/// ```
+/// use rust_decimal::Decimal;
+/// assert_eq!(arrears::money::fraction(Decimal::new(125, 1)), Decimal::new(125, 3));
+/// ```
+pub fn fraction(percent: Decimal) -> Decimal {
+    // A hundredth of a decimal is always a decimal: the division cannot fail.
+    percent
+        .div_checked(Decimal::ONE_HUNDRED)
+        .unwrap_or_default()
 }
 
 /// `base` to the power `n`, by squaring; `None` past what a decimal holds.

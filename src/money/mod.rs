@@ -10,7 +10,7 @@ mod arithmetic;
 mod currency;
 mod iso4217;
 
-pub use arithmetic::{power, Checked};
+pub use arithmetic::{fraction, power, Checked};
 pub use currency::Currency;
 
 use crate::error::{quoted, Error, ErrorCode, Result};

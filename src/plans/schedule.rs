@@ -503,9 +503,15 @@ impl Plan<'_> {
             return Ok(financed / i128::from(count));
         }
         let per_year = Decimal::from(self.frequency.per_year());
-        let r = self.rate / per_year;
+        let r = self
+            .rate
+            .div_checked(per_year)
+            .ok_or_else(|| too_large("principal"))?;
+        let one_plus_r = r
+            .add_checked(Decimal::ONE)
+            .ok_or_else(|| too_large("principal"))?;
         let p = Decimal::from_i128_with_scale(financed, 0);
-        if let Some(pmt) = power(Decimal::ONE + r, u64::from(count)).and_then(|g| {
+        if let Some(pmt) = power(one_plus_r, u64::from(count)).and_then(|g| {
             p.mul_checked(r)?
                 .mul_checked(g)?
                 .div_checked(g.sub_checked(Decimal::ONE)?)
@@ -513,15 +519,17 @@ impl Plan<'_> {
             return round(pmt, self.rounding);
         }
         // 1 + r > 1, so v < 1 and v^n ≤ v: no overflow, and 1 − v^n ≥ r / (1 + r) > 0.
-        let v = Decimal::ONE / (Decimal::ONE + r);
-        let vn = power(v, u64::from(count)).ok_or_else(|| too_large("principal"))?;
+        let v = Decimal::ONE.div_checked(one_plus_r);
+        let vn = v
+            .and_then(|v| power(v, u64::from(count)))
+            .ok_or_else(|| too_large("principal"))?;
         let interest = p
             .mul_checked(self.rate)
             .and_then(|x| x.div_checked(per_year))
             .ok_or_else(|| too_large("principal"))?;
         let pmt = interest
             .mul_checked(vn)
-            .and_then(|x| x.div_checked(Decimal::ONE - vn))
+            .and_then(|x| x.div_checked(Decimal::ONE.sub_checked(vn)?))
             .and_then(|x| x.add_checked(interest))
             .ok_or_else(|| too_large("principal"))?;
         // The true value is P·r plus something more than zero: where v^n has faded below the

@@ -18,8 +18,9 @@ use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Decode, Describe, Encode};
 use crate::ledger::requests::{book, CreditRecord, InvoiceRecord, PaymentRecord};
 use crate::ledger::Book;
-use crate::money::{Amount, Checked, Currency, Money, Rounding};
+use crate::money::{fraction, Amount, Checked, Currency, Money, Rounding};
 use crate::policy::{PlanTerms, Policy, Role, SettlementPolicy, Waivable};
+use crate::prose;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -198,7 +199,7 @@ pub fn settlement_offers<Id: AsRef<str>>(
     )];
     let floor = Money::from_minor(owed.principal, Some(currency))
         .times(
-            terms.floor_percent_of_principal / Decimal::ONE_HUNDRED,
+            fraction(terms.floor_percent_of_principal),
             Rounding::HalfEven,
         )?
         .minor();
@@ -278,10 +279,10 @@ pub fn settlement_offers<Id: AsRef<str>>(
             }
         };
         let reason = format!(
-            "{} {} installments at {}% a year{}",
+            "{} {} installments at {} a year{}",
             plan.count,
             frequency_word(plan),
-            (plan.annual_rate * Decimal::ONE_HUNDRED).normalize(),
+            prose::percent(plan.annual_rate),
             match waived[0] > 0 || waived[1] > 0 {
                 true => format!(", {} waived", waived_words(waived)),
                 false => String::new(),
@@ -310,18 +311,19 @@ pub fn settlement_offers<Id: AsRef<str>>(
             "completed with probability {}",
             probability.normalize()
         ));
-        let present: Decimal = payments
+        let present = payments
             .iter()
-            .map(|(day, amount)| {
-                let years = Decimal::from((*day - as_of).num_days()) / Decimal::from(365);
-                let factor = power(Decimal::ONE + terms.discount_rate, years);
-                Decimal::from_i128_with_scale(*amount, 0)
-                    .div_checked(factor)
-                    .unwrap_or_default()
-            })
-            .sum();
+            .try_fold(Decimal::ZERO, |sum, (day, amount)| {
+                let years =
+                    Decimal::from((*day - as_of).num_days()).div_checked(Decimal::from(365))?;
+                let factor = Decimal::ONE
+                    .add_checked(terms.discount_rate)
+                    .map_or(Decimal::MAX, |base| power(base, years));
+                let value = Decimal::from_i128_with_scale(*amount, 0).div_checked(factor);
+                sum.add_checked(value.unwrap_or_default())
+            });
         let expected = present
-            .mul_checked(probability)
+            .and_then(|present| present.mul_checked(probability))
             .map(|e| {
                 e.round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointNearestEven)
             })
@@ -419,10 +421,7 @@ fn one_account<Id>(book: &Book<Id>) -> Result<()> {
 fn most_waived(role: &Role, total: i128) -> i128 {
     Decimal::from_i128_with_scale(total, 0)
         .mul_checked(role.max_discount_percent)
-        .map(|x| {
-            (x / Decimal::ONE_HUNDRED)
-                .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToZero)
-        })
+        .map(|x| fraction(x).round_dp_with_strategy(0, rust_decimal::RoundingStrategy::ToZero))
         .and_then(|x| i128::try_from(x).ok())
         .unwrap_or(0)
 }
@@ -491,18 +490,15 @@ fn plan_payments(
         .collect())
 }
 
-/// `part / whole` in percent, to two places.
+/// `part / whole` in percent, to two places; `0.00` of nothing.
 fn percent_of(part: i128, whole: i128) -> Decimal {
-    match whole {
-        0 => Decimal::new(0, 2),
-        _ => {
-            let mut percent = (Decimal::from_i128_with_scale(part, 0) * Decimal::ONE_HUNDRED
-                / Decimal::from_i128_with_scale(whole, 0))
-            .round_dp(2);
-            percent.rescale(2);
-            percent
-        }
-    }
+    // Divided first: a part is at most its whole, so the share times 100 fits.
+    let mut percent = Decimal::from_i128_with_scale(part, 0)
+        .div_checked(Decimal::from_i128_with_scale(whole, 0))
+        .and_then(|share| share.mul_checked(Decimal::ONE_HUNDRED))
+        .map_or(Decimal::ZERO, |percent| percent.round_dp(2));
+    percent.rescale(2);
+    percent
 }
 
 fn completion(terms: &SettlementPolicy, kind: OfferKind, segment: Option<&str>) -> Decimal {
@@ -529,25 +525,29 @@ fn frequency_word(plan: &PlanTerms) -> &'static str {
 
 /// `base` to the power `years` (a fraction): exp(years × ln base), by their series.
 fn power(base: Decimal, years: Decimal) -> Decimal {
-    exp(years * ln(base))
+    match ln(base).and_then(|ln| years.mul_checked(ln)) {
+        Some(exponent) => exp(exponent),
+        None => Decimal::MAX,
+    }
 }
 
 /// ln x for x > 0, by the series of atanh: ln x = 2 Σ z^(2k+1) / (2k+1), z = (x−1)/(x+1).
-fn ln(x: Decimal) -> Decimal {
-    let z = (x - Decimal::ONE)
-        .div_checked(x + Decimal::ONE)
-        .unwrap_or_default();
-    let z2 = z * z;
+/// `None` past what a decimal holds.
+fn ln(x: Decimal) -> Option<Decimal> {
+    let z = x
+        .sub_checked(Decimal::ONE)?
+        .div_checked(x.add_checked(Decimal::ONE)?)?;
+    let z2 = z.mul_checked(z)?;
     let (mut term, mut sum) = (z, Decimal::ZERO);
     for k in 0..200u32 {
-        let next = term / Decimal::from(2 * k + 1);
+        let next = term.div_checked(Decimal::from(2 * k + 1))?;
         if next.is_zero() {
             break;
         }
-        sum += next;
-        term *= z2;
+        sum = sum.add_checked(next)?;
+        term = term.mul_checked(z2)?;
     }
-    sum * Decimal::TWO
+    sum.mul_checked(Decimal::TWO)
 }
 
 /// e^y by its series; `Decimal::MAX` past what a decimal holds (a factor so large the

@@ -4,7 +4,7 @@
 use super::account::Account;
 use crate::error::Result;
 use crate::ledger::{allocate, Allocation, Book};
-use crate::money::{Currency, Money};
+use crate::money::{Checked, Currency, Money};
 use crate::plans::promises::{promise_status, PromiseState, PromiseStatusInput};
 use crate::plans::status::{plan_status, PlanState, PlanStatusInput};
 use crate::policy::Fact;
@@ -86,13 +86,10 @@ impl Facts {
         crate::order::sort_by(&mut paid, &|a, b| b.0.cmp(&a.0));
         paid.truncate(12);
         let count = Decimal::from(paid.len());
-        let (average_days_late, share_late) = match paid.is_empty() {
-            true => (None, None),
-            false => (
-                Some(Decimal::from(paid.iter().map(|p| p.1).sum::<i64>()) / count),
-                Some(Decimal::from(paid.iter().filter(|p| p.1 > 0).count()) / count),
-            ),
-        };
+        // Neither with nothing paid: a division by zero is `None`.
+        let days_late = Decimal::from(paid.iter().map(|p| p.1).sum::<i64>());
+        let average_days_late = days_late.div_checked(count);
+        let share_late = Decimal::from(paid.iter().filter(|p| p.1 > 0).count()).div_checked(count);
         let payments: Vec<_> = account
             .payments
             .iter()
@@ -174,10 +171,10 @@ impl Facts {
             Fact::ShareOfLastTwelvePaidLate => self.share_late,
             Fact::AccountAgeDays => self.age_days.map(Decimal::from),
             Fact::CreditLimit => self.credit_limit,
+            // None for a limit of zero (a division by zero).
             Fact::Utilisation => self
                 .credit_limit
-                .filter(|l| !l.is_zero())
-                .map(|l| money(self.open) / l),
+                .and_then(|l| money(self.open).div_checked(l)),
             Fact::RiskScore => self.risk_score,
             Fact::DisputedAmount => Some(money(self.disputed)),
             Fact::ActivePlan => Some(Decimal::from(u8::from(self.active_plan()))),

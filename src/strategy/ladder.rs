@@ -8,7 +8,7 @@ use super::zones::Zone;
 use crate::charges::fees::Schedule;
 use crate::error::Result;
 use crate::json::Encode;
-use crate::money::{Money, Rounding};
+use crate::money::{fraction, Checked, Money, Rounding};
 use crate::policy::{Action, Anchor, Channel, Ladder, Policy, Step, StepCondition};
 use chrono::{NaiveDate, NaiveTime};
 use rust_decimal::Decimal;
@@ -149,9 +149,11 @@ fn unmet(step: &Step, policy: &Policy, facts: &Facts) -> Option<String> {
             StepCondition::FeeWillBeAssessed => !policy.fees.is_empty(),
             StepCondition::AgencyWorthIt => {
                 let a = &policy.agency;
-                let kept = Decimal::ONE - a.fee_share_percent / Decimal::ONE_HUNDRED;
-                let net = balance.times(a.recovery_rate * kept, Rounding::HalfEven);
-                at_least(a.min_balance.0) && net.is_ok_and(|n| n.minor() > 0)
+                let kept = Decimal::ONE.sub_checked(fraction(a.fee_share_percent));
+                let net = kept
+                    .and_then(|kept| a.recovery_rate.mul_checked(kept))
+                    .map(|share| balance.times(share, Rounding::HalfEven));
+                at_least(a.min_balance.0) && net.is_some_and(|n| n.is_ok_and(|n| n.minor() > 0))
             }
             StepCondition::LegalWorthIt => {
                 let l = &policy.legal;

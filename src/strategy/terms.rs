@@ -6,6 +6,7 @@
 use crate::json::{Decode, Describe, Encode};
 use crate::money::Amount;
 use crate::policy::{Action, Anchor, Channel, FeeKind, Policy, Regime, Step, StepCondition};
+use crate::prose;
 
 /// The languages of the written terms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Decode, Encode, Describe)]
@@ -149,10 +150,7 @@ fn describe_english(policy: &Policy) -> String {
     if let Some(interest) = &policy.interest {
         let rate = match (interest.regime, interest.annual_rate) {
             (Some(regime), _) => format!("statutory interest ({})", regime_words(regime)),
-            (None, Some(rate)) => format!(
-                "interest of {}% a year",
-                (rate * rust_decimal::Decimal::ONE_HUNDRED).normalize()
-            ),
+            (None, Some(rate)) => format!("interest of {} a year", prose::percent(rate)),
             (None, None) => "interest at the dated rates of our terms".to_owned(),
         };
         text.push_str(&format!(

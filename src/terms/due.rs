@@ -10,7 +10,7 @@ use super::{Due, Start, Terms};
 use crate::dates::{adjust, check_range, Calendar, Convention};
 use crate::error::{Error, ErrorCode, Result};
 use crate::json::{Describe, Encode};
-use crate::money::{Money, Rounding};
+use crate::money::{fraction, Money, Rounding};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -232,7 +232,7 @@ pub fn apply_discount(amount: Money, percent: Decimal, rounding: Rounding) -> Re
             format!("a discount of {percent}% is not between 0% and 100%"),
         ));
     }
-    let discount = amount.times(percent / Decimal::ONE_HUNDRED, rounding)?;
+    let discount = amount.times(fraction(percent), rounding)?;
     Ok(Settlement {
         amount: amount.with_minor(amount.minor() - discount.minor()),
         discount,

@@ -17,6 +17,7 @@ pub use input::{PercentDays, TermsInput, TermsObject};
 
 use crate::error::{Error, ErrorCode, Result};
 use crate::limits::MAX_INSTALLMENTS;
+use crate::money::Checked;
 use rust_decimal::Decimal;
 use std::fmt;
 
@@ -267,7 +268,9 @@ fn check_installments(parts: Vec<Installment>) -> Result<Vec<Installment>> {
         }
         previous_days = part.days;
         // Cannot overflow: at most 60 parts of at most 100 each.
-        total += percent;
+        total = total
+            .add_checked(percent)
+            .ok_or_else(|| crate::error::internal("installments' percents overflowed"))?;
         checked.push(Installment {
             percent,
             days: part.days,

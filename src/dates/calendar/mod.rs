@@ -196,6 +196,7 @@ impl Calendar {
     /// assert!(de.is_business_day(parse_date("2024-10-04")?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
+    #[inline]
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         self.workdays.binary_search(&date).is_ok()
             || !(self.is_weekend(date) || self.holiday_name(date).is_some())

@@ -38,6 +38,7 @@ pub(super) fn is_nth_weekday(date: NaiveDate, n: u32, weekday: Weekday) -> bool 
 }
 
 /// Whether `date` is the last `weekday` of its month.
+#[inline]
 pub(super) fn is_last_weekday(date: NaiveDate, weekday: Weekday) -> bool {
     date.weekday() == weekday
         && date
@@ -49,6 +50,7 @@ pub(super) fn is_last_weekday(date: NaiveDate, weekday: Weekday) -> bool {
 /// observed on when it falls on a weekend: `on_saturday` days later when it is a Saturday,
 /// `on_sunday` days later when a Sunday (negative: earlier; 0: not moved). Every rule that
 /// uses this keeps the observed day in the holiday's month.
+#[inline]
 pub(super) fn is_observed(
     date: NaiveDate,
     (month, day): (u32, u32),

@@ -415,6 +415,7 @@ fn read_receipts<'a>(
 }
 
 /// Days since 1970-01-01 as a date in the supported range.
+#[inline]
 fn date(days: i32) -> Result<NaiveDate> {
     let date = days
         .checked_add(UNIX_EPOCH_FROM_CE)
@@ -429,6 +430,7 @@ fn date(days: i32) -> Result<NaiveDate> {
 }
 
 /// An amount of minor units, more than zero and at most [`MAX_AMOUNT_MINOR_UNITS`].
+#[inline]
 fn minor_units(amount: i64) -> Result<i64> {
     if amount <= 0 {
         return Err(Error::new(

@@ -3,6 +3,9 @@
 //! records. The modules are the files of arrears' `src/`; `arrears` re-exports them. See
 //! DESIGN.md, "Size".
 
+// No decimal operators: `money::Checked` instead (clippy.toml).
+#![warn(clippy::arithmetic_side_effects)]
+
 // The derives of `json` name the crate `::arrears`: here the part with `json`.
 extern crate arrears_hot as arrears;
 

@@ -3,9 +3,10 @@
 //! rust_decimal's `checked_add`, `checked_sub` and `checked_mul` are `#[inline(always)]`, and
 //! so are the algorithms they call, so every call site held its own copy (a multiplication is
 //! about 700 bytes of wasm). The methods here are one function each, and clippy (clippy.toml)
-//! refuses the inlined ones elsewhere. The operators (`+`, `-`, `*`, `/`, `+=`, `.sum()` of
-//! decimals) are not used outside tests either: each is one more copy of the same algorithm,
-//! and they panic where these say `None` (DESIGN.md, "Size").
+//! refuses the inlined ones elsewhere. The operators (`+`, `-`, `*`, `/`, `+=` of decimals)
+//! are not used outside tests either, nor `.sum()`: each is one more copy of the same
+//! algorithm, and they panic where these say `None`; clippy's `arithmetic_side_effects`
+//! refuses the operators in the wasm crates (DESIGN.md, "Size").
 
 use rust_decimal::Decimal;
 

@@ -608,3 +608,45 @@ pub fn settlement_offers_of(input: SettlementInput<'_>) -> Result<Offers> {
     let book = book(input.invoices, input.payments, input.credits)?;
     settlement_offers(&book, &input.policy, input.as_of, input.segment.as_deref())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn percent_of_is_to_two_places_and_zero_of_nothing() {
+        // 1/3 = 33.333…%, 2/3 = 66.666…%, 1/8 = 12.5%, 1/200 = 0.5%; half-even at the cent.
+        let cases = [
+            (1, 3, "33.33"),
+            (2, 3, "66.67"),
+            (1, 8, "12.50"),
+            (1, 200, "0.50"),
+        ];
+        for (part, whole, percent) in cases {
+            assert_eq!(
+                percent_of(part, whole).to_string(),
+                percent,
+                "{part}/{whole}"
+            );
+        }
+        assert_eq!(percent_of(0, 0).to_string(), "0.00");
+        assert_eq!(percent_of(5, 0).to_string(), "0.00");
+    }
+
+    #[test]
+    fn power_of_a_fraction_of_a_year() {
+        // 1.1^2 = 1.21; 1.1^0.5 = √1.1 = 1.04880884817015154699145351367…
+        let close = |x: Decimal, y: &str| (x - decimal(y)).abs() < decimal("1e-20");
+        assert!(close(power(decimal("1.1"), Decimal::TWO), "1.21"));
+        let root = power(decimal("1.1"), decimal("0.5"));
+        assert!(close(root, "1.048808848170151546991453513"), "{root}");
+        assert_eq!(power(Decimal::ONE, decimal("3.7")), Decimal::ONE);
+        // Past what a decimal holds: the largest decimal, so a present value is nothing.
+        assert_eq!(ln(Decimal::MAX), None);
+        assert_eq!(power(Decimal::MAX, Decimal::ONE), Decimal::MAX);
+    }
+}

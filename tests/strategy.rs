@@ -1143,3 +1143,27 @@ fn a_step_that_does_not_apply_passes_over_nothing() {
     );
     assert_eq!(out["action"], "agencyPlacement", "{out:#}");
 }
+
+/// An agency is worth placing with only when the balance reaches its minimum and something is
+/// left after its share: 500.00 at 40 % recovered less a 30 % share nets 140.00; a 100 % share
+/// leaves nothing; a minimum of 600.00 is more than the balance.
+#[test]
+fn agency_placement_needs_a_recovery_net_of_the_agency_share() {
+    let decided = |agency: Value| {
+        let policy = json!({ "agency": agency });
+        let out = decide(
+            account("500.00"),
+            required_done(),
+            "2026-06-30T12:00:00-04:00",
+            Some(policy),
+        );
+        (out["action"].clone(), out["reasons"].to_string())
+    };
+    let agency = |min: &str, share: &str| json!({ "minBalance": min, "feeSharePercent": share, "recoveryRate": "0.4" });
+    assert_eq!(decided(agency("100.00", "30")).0, "agencyPlacement");
+    for unmet in [agency("100.00", "100"), agency("600.00", "30")] {
+        let (action, reasons) = decided(unmet);
+        assert_ne!(action, "agencyPlacement");
+        assert!(reasons.contains("agencyWorthIt does not hold"), "{reasons}");
+    }
+}

@@ -1,7 +1,6 @@
 //! The part of arrears compiled for speed (opt-level 3; the shipped wasm's whole-program pass
-//! at 2 with less inlining, scripts/build.sh): JSON in and out, errors, money,
-//! dates, terms and the ledger, which every entry point and the portfolio's hot loops go
-//! through. The modules are the files of arrears' `src/`; `arrears` re-exports them. See
+//! at 2 with less inlining, scripts/build.sh): JSON in and out, errors, money, dates, terms
+//! and the ledger, which every entry point and the portfolio's hot loops go through. The modules are the files of arrears' `src/`; `arrears` re-exports them. See
 //! DESIGN.md, "Size".
 
 // No decimal operators: `money::Checked` instead (clippy.toml).

@@ -152,8 +152,8 @@ fn unmet(step: &Step, policy: &Policy, facts: &Facts) -> Option<String> {
                 let kept = Decimal::ONE.sub_checked(fraction(a.fee_share_percent));
                 let net = kept
                     .and_then(|kept| a.recovery_rate.mul_checked(kept))
-                    .map(|share| balance.times(share, Rounding::HalfEven));
-                at_least(a.min_balance.0) && net.is_some_and(|n| n.is_ok_and(|n| n.minor() > 0))
+                    .and_then(|share| balance.times(share, Rounding::HalfEven).ok());
+                at_least(a.min_balance.0) && net.is_some_and(|n| n.minor() > 0)
             }
             StepCondition::LegalWorthIt => {
                 let l = &policy.legal;
